@@ -1,0 +1,17 @@
+// Three levels, named by suffix: *.spec.ts (pure units), *.int-spec.ts (a real store),
+// *.e2e-spec.ts (the real HTTP server through supertest).
+const moduleNameMapper = {
+  '^@parley/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
+  '^@parley/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
+};
+// Type checking runs once in `npm run typecheck`; jest only transpiles.
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], testEnvironment: 'node', transform, moduleNameMapper };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,14 @@
+import { DomainError } from './domain-error';
+import { Command, Event, Identified } from './event';
+
+/** An aggregate as three pure functions. */
+export type Decider<C extends Command, E extends Event, S> = Readonly<{
+  initialState: () => S;
+  evolve: (state: S, event: Identified<E>) => S;
+  decide: (command: C, state: S) => readonly E[] | DomainError;
+  /**
+   * Actor ids a command names (for a correction: those its changes name), so the handler
+   * can look them up and tell `decide` which exist.
+   */
+  referencedActors: (command: Omit<C, 'metadata'>, state: S) => readonly string[];
+}>;

@@ -1,0 +1,53 @@
+import { Command } from '../shared/event';
+import {
+  CeasefireBrokered,
+  CeasefireEnded,
+  CeasefireViolated,
+  ClaimCorrected,
+  ClaimRetracted,
+  EnvoyVisited,
+  HostagesReleased,
+  MeetingHeld,
+  MeetingScheduled,
+  PrisonerSwapped,
+  TalksConcluded,
+  TalksOpened,
+  TalksResumed,
+  TalksStalled,
+} from './talks.events';
+
+/** Each command asks for exactly the event it is named after; its data is that event's data. */
+type DataOf<E extends { data: object }> = E['data'];
+
+export type OpenTalks = Command<'OpenTalks', DataOf<TalksOpened>>;
+export type RecordEnvoyVisit = Command<'RecordEnvoyVisit', DataOf<EnvoyVisited>>;
+export type ScheduleMeeting = Command<'ScheduleMeeting', DataOf<MeetingScheduled>>;
+export type RecordMeeting = Command<'RecordMeeting', DataOf<MeetingHeld>>;
+export type RecordPrisonerSwap = Command<'RecordPrisonerSwap', DataOf<PrisonerSwapped>>;
+export type RecordCeasefire = Command<'RecordCeasefire', DataOf<CeasefireBrokered>>;
+export type RecordHostageRelease = Command<'RecordHostageRelease', DataOf<HostagesReleased>>;
+export type ReportCeasefireViolation = Command<'ReportCeasefireViolation', DataOf<CeasefireViolated>>;
+export type EndCeasefire = Command<'EndCeasefire', DataOf<CeasefireEnded>>;
+export type StallTalks = Command<'StallTalks', DataOf<TalksStalled>>;
+export type ResumeTalks = Command<'ResumeTalks', DataOf<TalksResumed>>;
+export type ConcludeTalks = Command<'ConcludeTalks', DataOf<TalksConcluded>>;
+export type CorrectClaim = Command<'CorrectClaim', DataOf<ClaimCorrected>>;
+export type RetractClaim = Command<'RetractClaim', DataOf<ClaimRetracted>>;
+
+export type TalksCommand =
+  | OpenTalks
+  | RecordEnvoyVisit
+  | ScheduleMeeting
+  | RecordMeeting
+  | RecordPrisonerSwap
+  | RecordCeasefire
+  | RecordHostageRelease
+  | ReportCeasefireViolation
+  | EndCeasefire
+  | StallTalks
+  | ResumeTalks
+  | ConcludeTalks
+  | CorrectClaim
+  | RetractClaim;
+
+export type TalksCommandType = TalksCommand['type'];
