@@ -47,6 +47,10 @@ export type ReadStreamOptions = Readonly<{
   maxCount?: number;
 }>;
 
+/**
+ * An event passes when its type is one of `eventTypes` and its stream id starts with one of
+ * `streamPrefixes` (a literal, case-sensitive prefix). An omitted or empty list does not filter.
+ */
 export type AllFilter = Readonly<{
   eventTypes?: readonly string[];
   streamPrefixes?: readonly string[];
@@ -75,6 +79,13 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
 }
 
 export interface EventStore {
+  /**
+   * Appends atomically; `expectedRevision` defaults to `any`. Re-appending the same ids under
+   * the expectation that held the first time returns the first result and writes nothing.
+   * An empty `events` checks the expectation and returns where the stream stands: its last
+   * revision and that event's position, or -1 and 0n when it has no events.
+   * Throws `WrongExpectedRevisionError` or `DuplicateEventIdError`.
+   */
   appendToStream(
     streamId: string,
     events: readonly EventToAppend[],

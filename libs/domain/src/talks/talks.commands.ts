@@ -14,6 +14,7 @@ import {
   TalksOpened,
   TalksResumed,
   TalksStalled,
+  TalksEventType,
 } from './talks.events';
 
 /** Each command asks for exactly the event it is named after; its data is that event's data. */
@@ -51,3 +52,23 @@ export type TalksCommand =
   | RetractClaim;
 
 export type TalksCommandType = TalksCommand['type'];
+
+/** The event each command asks for: the one table both the decider and the API read. */
+export const EVENT_OF_COMMAND = {
+  OpenTalks: 'TalksOpened',
+  RecordEnvoyVisit: 'EnvoyVisited',
+  ScheduleMeeting: 'MeetingScheduled',
+  RecordMeeting: 'MeetingHeld',
+  RecordPrisonerSwap: 'PrisonerSwapped',
+  RecordCeasefire: 'CeasefireBrokered',
+  RecordHostageRelease: 'HostagesReleased',
+  ReportCeasefireViolation: 'CeasefireViolated',
+  EndCeasefire: 'CeasefireEnded',
+  StallTalks: 'TalksStalled',
+  ResumeTalks: 'TalksResumed',
+  ConcludeTalks: 'TalksConcluded',
+  CorrectClaim: 'ClaimCorrected',
+  RetractClaim: 'ClaimRetracted',
+} as const satisfies { readonly [C in TalksCommand as C['type']]: TalksEventType };
+
+export const TALKS_COMMAND_TYPES = Object.keys(EVENT_OF_COMMAND) as readonly TalksCommandType[];

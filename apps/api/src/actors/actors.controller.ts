@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ActorView } from '@parley/domain';
+import { FastifyReply } from 'fastify';
+import { SlugPipe } from '../claims/slug.pipe';
+import { CommandOutcome } from '../commands/command-outcome';
+import { CommandRequest, FromCommandRequest } from '../commands/command-request';
+import { entityTag } from '../commands/entity-tag';
+import { StreamCommand } from '../commands/stream-command';
+import { HistoryQueryDto } from '../history/history-query.dto';
+import { HistoryPage, StreamHistory } from '../history/stream-history';
+import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
+import { ActorReader } from './actor.view';
+import { RegisterActorDto } from './register-actor.dto';
+import { UpdateActorDto } from './update-actor.dto';
+import { actorStreamId } from '@parley/domain';
+
+@ApiTags('actors')
+@Controller('actors')
+export class ActorsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly actors: ActorReader,
+    private readonly history: StreamHistory,
+  ) {}
+
+  @Post()
+  @CommandEndpoint('Register a person, state or organisation', 'Actors must be registered before a claim can name them.')
+  async register(
+    @Body() { id, ...profile }: RegisterActorDto,
+    @FromCommandRequest() request: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandOutcome> {
+    const outcome = await this.commands.execute(new StreamCommand('actor', id, { type: 'RegisterActor', data: { ...profile, actorId: id } }, request));
+    void reply.header('location', `/v1/actors/${id}`);
+    return outcome;
+  }
+
+  @Patch(':id')
+  @CommandEndpoint('Change an actor’s profile', 'Fields left out stay as they are; `null` clears an optional field. Answers 200 when nothing changed.')
+  update(@Param('id', SlugPipe) id: string, @Body() changes: UpdateActorDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
+    return this.commands.execute(new StreamCommand('actor', id, { type: 'UpdateActor', data: { actorId: id, changes: { ...changes } } }, request));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An actor’s current profile; ETag is its stream revision' })
+  async get(@Param('id', SlugPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ActorView> {
+    const { actor, revision } = await this.actors.get(id);
+    void reply.header('etag', entityTag(revision));
+    return actor;
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Every event of the actor’s stream, oldest first, paged' })
+  @ApiOkResponse({ description: 'A page of events with revision, global position, recordedAt and metadata' })
+  historyOf(@Param('id', SlugPipe) id: string, @Query() { fromRevision, limit }: HistoryQueryDto): Promise<HistoryPage> {
+    return this.history.page(actorStreamId(id), fromRevision, limit, 'ACTOR.NOT_FOUND');
+  }
+}

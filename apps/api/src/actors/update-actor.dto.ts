@@ -1,0 +1,49 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ACTOR_KINDS, ActorKind, SLUG_PATTERN } from '@parley/domain';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha3, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+const given = (_: object, value: unknown) => value !== undefined;
+const upperCase = Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
+
+/** Merge-patch semantics: fields left out stay, `null` clears an optional one. */
+export class UpdateActorDto {
+  @ApiPropertyOptional({ example: 'Steve Witkoff' })
+  @ValidateIf(given)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ACTOR_KINDS })
+  @ValidateIf(given)
+  @IsIn(ACTOR_KINDS)
+  kind?: ActorKind;
+
+  @ApiPropertyOptional({ nullable: true, description: 'ISO 3166-1 alpha-3; null clears it', example: 'USA' })
+  @IsOptional()
+  @upperCase
+  @IsISO31661Alpha3()
+  country?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'Special Envoy for Peace Missions' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'A registered actor; null clears it', example: 'donald-trump' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'represents must be a slug' })
+  represents?: string | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @ValidateIf(given)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(200, { each: true })
+  aliases?: string[];
+}

@@ -1,0 +1,38 @@
+import { ValidationPipe, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppOptions } from './app.module';
+import { correlationIdFor } from './commands/correlation-id';
+import { validateEnvironment } from './config/environment';
+import { setUpOpenApi } from './openapi/openapi';
+import { acceptJsonObjectsOnly } from './problem/json-body.parser';
+import { validationProblem } from './problem/validation-problem';
+
+/** The whole API, configured the same way for `npm start` and for the end-to-end tests. */
+export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const { PARLEY_BODY_LIMIT } = validateEnvironment({ ...process.env, ...options.env });
+  const adapter = new FastifyAdapter({ bodyLimit: PARLEY_BODY_LIMIT, genReqId: correlationIdFor });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      stopAtFirstError: true,
+      validationError: { target: false, value: true },
+      exceptionFactory: validationProblem,
+    }),
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  acceptJsonObjectsOnly(fastify);
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-correlation-id', request.id);
+  });
+  setUpOpenApi(app);
+  return app;
+}

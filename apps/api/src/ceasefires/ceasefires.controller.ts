@@ -1,0 +1,51 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandOutcome } from '../commands/command-outcome';
+import { CommandRequest, FromCommandRequest } from '../commands/command-request';
+import { SlugPipe } from '../claims/slug.pipe';
+import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
+import { talksCommand } from '../talks/talks-command';
+import { EndCeasefireDto, ReportCeasefireViolationDto } from './ceasefire-events.dto';
+import { RecordCeasefireDto } from './record-ceasefire.dto';
+import { RecordHostageReleaseDto } from './record-hostage-release.dto';
+
+@ApiTags('ceasefires')
+@Controller('talks/:id')
+export class CeasefiresController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('ceasefires')
+  @CommandEndpoint('Record a brokered ceasefire', 'It is `agreed` until `effectiveFrom`, and expires at `endsAt` if one is given.')
+  broker(@Param('id', SlugPipe) id: string, @Body() body: RecordCeasefireDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'RecordCeasefire', body, request));
+  }
+
+  @Post('ceasefires/:ceasefireId/violations')
+  @CommandEndpoint('Record an alleged violation of a ceasefire of this track')
+  reportViolation(
+    @Param('id', SlugPipe) id: string,
+    @Param('ceasefireId', SlugPipe) ceasefireId: string,
+    @Body() body: ReportCeasefireViolationDto,
+    @FromCommandRequest() request: CommandRequest,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'ReportCeasefireViolation', { ...body, ceasefireId }, request));
+  }
+
+  @Post('ceasefires/:ceasefireId/end')
+  @CommandEndpoint('Record that a ceasefire of this track ended')
+  end(
+    @Param('id', SlugPipe) id: string,
+    @Param('ceasefireId', SlugPipe) ceasefireId: string,
+    @Body() body: EndCeasefireDto,
+    @FromCommandRequest() request: CommandRequest,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'EndCeasefire', { ...body, ceasefireId }, request));
+  }
+
+  @Post('hostage-releases')
+  @CommandEndpoint('Record hostages freed, optionally under a ceasefire of this track')
+  releaseHostages(@Param('id', SlugPipe) id: string, @Body() body: RecordHostageReleaseDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'RecordHostageRelease', body, request));
+  }
+}

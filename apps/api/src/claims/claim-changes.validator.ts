@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { talksStreamId } from '@parley/domain';
+import { EVENT_STORE, EventStore } from '@parley/event-store';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { validationProblem } from '../problem/validation-problem';
+import { CORRECTION_SHAPES } from './correctable-claims';
+
+/**
+ * Checks a correction's `changes` against the shape of the claim it corrects, which only
+ * the stream knows. Rules (ids immutable, dates, counts) stay with the decider.
+ */
+@Injectable()
+export class ClaimChangesValidator {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async validated(talksId: string, eventId: string, changes: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const events = await this.store.readStream(talksStreamId(talksId));
+    const target = events.find((event) => event.id === eventId);
+    const shape = target && CORRECTION_SHAPES[target.type as keyof typeof CORRECTION_SHAPES];
+    // An unknown or uncorrectable target is the decider's to refuse, with its own code.
+    if (!shape) return changes;
+    const instance = plainToInstance(shape, changes) as Record<string, unknown>;
+    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+    if (errors.length > 0) throw validationProblem(errors, 'changes');
+    return Object.fromEntries(Object.keys(changes).map((key) => [key, instance[key]]));
+  }
+}

@@ -1,0 +1,13 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsISO31661Alpha3, IsOptional } from 'class-validator';
+
+const upperCase = Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
+
+/** An ISO 3166-1 alpha-3 code, checked against the real list and stored upper-case. */
+export const CountryCode = (description: string, example = 'RUS') =>
+  applyDecorators(ApiProperty({ description: `${description} (ISO 3166-1 alpha-3)`, example }), upperCase, IsISO31661Alpha3());
+
+export const OptionalCountryCode = (description: string, example = 'RUS') =>
+  applyDecorators(ApiPropertyOptional({ description: `${description} (ISO 3166-1 alpha-3)`, example }), upperCase, IsOptional(), IsISO31661Alpha3());

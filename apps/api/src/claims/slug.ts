@@ -1,0 +1,20 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { SLUG_PATTERN } from '@parley/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches } from 'class-validator';
+
+const SLUG_MESSAGE = 'must be a slug: lower-case letters, digits and dashes, 2 to 63 characters';
+
+/** An analyst-chosen id such as `steve-witkoff`. */
+export const Slug = (description: string, example: string) =>
+  applyDecorators(ApiProperty({ description, example, pattern: SLUG_PATTERN.source }), IsString(), Matches(SLUG_PATTERN, { message: `$property ${SLUG_MESSAGE}` }));
+
+export const SlugList = (description: string, example: string[], minItems = 0) =>
+  applyDecorators(
+    ApiProperty({ description, example, type: [String], minItems }),
+    IsArray(),
+    ArrayMinSize(minItems),
+    ArrayMaxSize(100),
+    IsString({ each: true }),
+    Matches(SLUG_PATTERN, { each: true, message: `each value in $property ${SLUG_MESSAGE}` }),
+  );

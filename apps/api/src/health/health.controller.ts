@@ -1,0 +1,20 @@
+import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
+import { EventStoreHealthIndicator } from './event-store.health';
+
+@ApiTags('operations')
+@Controller({ path: 'health', version: VERSION_NEUTRAL })
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly eventStore: EventStoreHealthIndicator,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness and readiness: 200 when the event store answers, 503 otherwise' })
+  check(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.eventStore.check('eventStore')]);
+  }
+}

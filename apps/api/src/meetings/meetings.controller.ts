@@ -1,0 +1,35 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandOutcome } from '../commands/command-outcome';
+import { CommandRequest, FromCommandRequest } from '../commands/command-request';
+import { SlugPipe } from '../claims/slug.pipe';
+import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
+import { talksCommand } from '../talks/talks-command';
+import { RecordEnvoyVisitDto } from './record-envoy-visit.dto';
+import { RecordMeetingDto } from './record-meeting.dto';
+import { ScheduleMeetingDto } from './schedule-meeting.dto';
+
+@ApiTags('meetings and visits')
+@Controller('talks/:id')
+export class MeetingsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('envoy-visits')
+  @CommandEndpoint('Record an envoy’s visit to a country')
+  recordVisit(@Param('id', SlugPipe) id: string, @Body() body: RecordEnvoyVisitDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'RecordEnvoyVisit', body, request));
+  }
+
+  @Post('scheduled-meetings')
+  @CommandEndpoint('Record that a meeting is expected', '"Likely to meet": record it held later under the same meetingId.')
+  schedule(@Param('id', SlugPipe) id: string, @Body() body: ScheduleMeetingDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'ScheduleMeeting', body, request));
+  }
+
+  @Post('meetings')
+  @CommandEndpoint('Record a meeting that was held')
+  record(@Param('id', SlugPipe) id: string, @Body() body: RecordMeetingDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'RecordMeeting', body, request));
+  }
+}

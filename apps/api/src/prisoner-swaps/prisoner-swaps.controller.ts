@@ -1,0 +1,21 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandOutcome } from '../commands/command-outcome';
+import { CommandRequest, FromCommandRequest } from '../commands/command-request';
+import { SlugPipe } from '../claims/slug.pipe';
+import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
+import { talksCommand } from '../talks/talks-command';
+import { RecordPrisonerSwapDto } from './record-prisoner-swap.dto';
+
+@ApiTags('prisoner swaps')
+@Controller('talks/:id')
+export class PrisonerSwapsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('prisoner-swaps')
+  @CommandEndpoint('Record a prisoner swap: every person freed, by whom')
+  record(@Param('id', SlugPipe) id: string, @Body() body: RecordPrisonerSwapDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'RecordPrisonerSwap', body, request));
+  }
+}

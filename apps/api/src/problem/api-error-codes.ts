@@ -1,0 +1,16 @@
+/** Codes the HTTP edge itself answers with; the domain's own rules have theirs in @parley/domain. */
+export const API_ERROR_CODES = {
+  'REQUEST.INVALID': { status: 400, title: 'The request is invalid', meaning: 'A field, parameter or header failed validation; see `errors`.' },
+  'REQUEST.MALFORMED_JSON': { status: 400, title: 'The body is not valid JSON', meaning: 'The body could not be parsed as JSON.' },
+  'REQUEST.TOO_LARGE': { status: 413, title: 'The body is too large', meaning: 'The body is larger than the configured limit (PARLEY_BODY_LIMIT).' },
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, title: 'Unsupported content type', meaning: 'Send `Content-Type: application/json`.' },
+  'ROUTE.NOT_FOUND': { status: 404, title: 'No such route', meaning: 'No endpoint answers this method and path.' },
+  'METHOD.NOT_ALLOWED': { status: 405, title: 'Method not allowed', meaning: 'The endpoint exists but not for this method.' },
+  'PRECONDITION.FAILED': { status: 412, title: 'The stream has moved on', meaning: 'If-Match named a revision the stream is no longer at; read it again and retry.' },
+  'CONCURRENCY.CONFLICT': { status: 409, title: 'Too many concurrent writes', meaning: 'Other writes to the same stream kept getting in first; retry the command.' },
+  'IDEMPOTENCY.KEY_REUSED': { status: 422, title: 'Idempotency key reused', meaning: 'This Idempotency-Key was already used for a different request.' },
+  'STORE.UNAVAILABLE': { status: 503, title: 'The event store is unavailable', meaning: 'The store could not be reached or written; nothing was recorded.' },
+  INTERNAL: { status: 500, title: 'Internal error', meaning: 'Something failed that should not have; it was logged with the correlation id.' },
+} as const satisfies Record<string, { status: number; title: string; meaning: string }>;
+
+export type ApiErrorCode = keyof typeof API_ERROR_CODES;

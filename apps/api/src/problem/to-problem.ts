@@ -1,0 +1,53 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { API_ERROR_CODES } from './api-error-codes';
+import { ApiProblem, ProblemDetails } from './problem';
+import { problemTitle, problemType } from './problem-catalogue';
+
+export type RenderedProblem = Readonly<{ body: ProblemDetails; headers: Record<string, string> }>;
+
+/** Turns anything thrown while serving a request into the Problem Details we answer with. */
+export function toProblem(exception: unknown, instance: string): RenderedProblem {
+  if (exception instanceof ApiProblem) {
+    const { headers = {}, ...extensions } = exception.extensions;
+    return { body: problem(exception.status, exception.code, exception.detail, instance, extensions), headers };
+  }
+  // Nest turns Fastify's own errors (413, 415) into HttpExceptions before they get here.
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = codeForStatus(status);
+    const known = API_ERROR_CODES[code as keyof typeof API_ERROR_CODES];
+    // Fastify's own messages for these say only the status text; ours say what to do.
+    const detail = status === 413 || status === 415 ? known.meaning : httpExceptionDetail(exception);
+    return { body: problem(status, code, detail, instance), headers: {} };
+  }
+  return { body: problem(500, 'INTERNAL', API_ERROR_CODES.INTERNAL.meaning, instance), headers: {} };
+}
+
+function problem(status: number, code: string, detail: string, instance: string, extensions: Record<string, unknown> = {}): ProblemDetails {
+  return { type: problemType(code), title: problemTitle(code, status), status, detail, instance, code, ...extensions };
+}
+
+function codeForStatus(status: number): string {
+  switch (status) {
+    case HttpStatus.BAD_REQUEST:
+      return 'REQUEST.INVALID';
+    case HttpStatus.NOT_FOUND:
+      return 'ROUTE.NOT_FOUND';
+    case HttpStatus.METHOD_NOT_ALLOWED:
+      return 'METHOD.NOT_ALLOWED';
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return 'REQUEST.TOO_LARGE';
+    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+      return 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+    default:
+      return status >= 500 ? 'INTERNAL' : `HTTP.${status}`;
+  }
+}
+
+function httpExceptionDetail(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { talksStreamId } from '@parley/domain';
+import { SlugPipe } from '../claims/slug.pipe';
+import { HistoryQueryDto } from '../history/history-query.dto';
+import { HistoryPage, StreamHistory } from '../history/stream-history';
+
+@ApiTags('talks')
+@Controller('talks')
+export class TalksHistoryController {
+  constructor(private readonly history: StreamHistory) {}
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Replay a track: every event, oldest first, with metadata, revision, global position and recordedAt' })
+  @ApiOkResponse({ description: 'A page of events; `nextRevision` is the next page’s fromRevision, or null' })
+  historyOf(@Param('id', SlugPipe) id: string, @Query() { fromRevision, limit }: HistoryQueryDto): Promise<HistoryPage> {
+    return this.history.page(talksStreamId(id), fromRevision, limit, 'TALKS.NOT_OPENED');
+  }
+}

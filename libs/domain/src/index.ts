@@ -1,0 +1,34 @@
+// The pure domain of Parley: events, commands, deciders and their rules. No framework, no I/O.
+
+export * from './shared/claim';
+export * from './shared/decider';
+export * from './shared/domain-error';
+export * from './shared/error-codes';
+export * from './shared/event';
+export * from './shared/ids';
+export { parseIsoDate, periodOf, isWhollyBefore } from './shared/dates';
+export type { ParsedDate, Period } from './shared/dates';
+
+export * from './talks/talks.events';
+export * from './talks/talks.commands';
+export { talksDecider } from './talks/talks.decider';
+export { evolveTalks, initialTalksState } from './talks/talks.state';
+export type {
+  CeasefireRecord,
+  ClaimRecord,
+  MeetingRecord,
+  NotOpenedTalks,
+  OpenedTalks,
+  SwapRecord,
+  TalksFacts,
+  TalksLifecycle,
+  TalksState,
+} from './talks/talks.state';
+export { CLAIM_FIELDS, mergeChanges } from './talks/claim.fields';
+export type { FieldSpec } from './talks/claim.fields';
+
+export * from './actors/actor.events';
+export * from './actors/actor.commands';
+export { actorDecider } from './actors/actor.decider';
+export { actorViewOf, applyProfileChanges, evolveActor, initialActorState } from './actors/actor.state';
+export type { ActorState, ActorView, RegisteredActor, UnregisteredActor } from './actors/actor.state';

@@ -1,0 +1,65 @@
+import { PRECISIONS, Precision } from './claim';
+import { canCarry, parseIsoDate, Period, periodOf } from './dates';
+import { rejection, Verdict } from './error-codes';
+
+/** A date as a claim states it: the text, and how precisely it is meant (its own grain if not said). */
+export type Dated = Readonly<{ at: string; precision?: Precision }>;
+
+const FORMAT_HINT = 'an ISO 8601 date (YYYY-MM-DD) or date-time with Z or an offset';
+const REDUCED_HINT = 'an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or date-time with Z or an offset';
+
+/** The span a stated date covers, or undefined when it cannot be read (its validity is checked elsewhere). */
+const periodFor = (dated: Dated): Period | undefined => {
+  const parsed = parseIsoDate(dated.at, true);
+  if (!parsed) return undefined;
+  return dated.precision && canCarry(parsed.grain, dated.precision) ? periodOf(parsed, dated.precision) : periodOf(parsed);
+};
+
+export const checkDate = (value: unknown, field: string, allowReduced = false): Verdict =>
+  parseIsoDate(value, allowReduced)
+    ? undefined
+    : rejection('DATE.INVALID', `${field} must be ${allowReduced ? REDUCED_HINT : FORMAT_HINT}.`, field);
+
+/** Something that happened may not start after now; a month-precision date in the current month is fine. */
+export const checkNotInFuture = (dated: Dated, now: Date, field: string): Verdict => {
+  const period = periodFor(dated);
+  return period && period.earliest > now.getTime()
+    ? rejection('DATE.IN_FUTURE', `${field} (${dated.at}) is after now (${now.toISOString()}).`, field)
+    : undefined;
+};
+
+/** A valid date of something that has already happened (e.g. departedAt, detainedSince). */
+export const checkPastDate = (value: unknown, field: string, now: Date, allowReduced = false): Verdict =>
+  checkDate(value, field, allowReduced) ?? checkNotInFuture({ at: value as string }, now, field);
+
+/** `occurredAt` read at its stated `precision`: valid, carried by the date's form, and not in the future. */
+export const checkOccurredAt = (
+  basis: Readonly<{ occurredAt: unknown; precision: unknown }>,
+  now: Date,
+  field = 'occurredAt',
+): Verdict => {
+  const { occurredAt, precision } = basis;
+  if (!PRECISIONS.includes(precision as Precision)) {
+    return rejection('DATE.INVALID', `precision must be one of ${PRECISIONS.join(', ')}.`, 'precision');
+  }
+  const parsed = parseIsoDate(occurredAt);
+  if (!parsed) return rejection('DATE.INVALID', `${field} must be ${FORMAT_HINT}.`, field);
+  if (!canCarry(parsed.grain, precision as Precision)) {
+    return rejection('DATE.INVALID', `precision '${String(precision)}' needs a date-time in ${field}.`, field);
+  }
+  return checkNotInFuture({ at: occurredAt as string, precision: precision as Precision }, now, field);
+};
+
+/** `later` may not lie wholly before `earlier` (equal or overlapping spans pass). */
+export const checkNotBefore = (later: Dated, earlier: Dated, field: string, message: string): Verdict => {
+  const [end, start] = [periodFor(later), periodFor(earlier)];
+  return end && start && end.latest < start.earliest ? rejection('DATE.END_BEFORE_START', message, field) : undefined;
+};
+
+/** `end` must come after `start`: rejected when it cannot be later than the start (e.g. the same instant). */
+export const checkAfter = (end: Dated, start: Dated, field: string, message: string): Verdict => {
+  const [endPeriod, startPeriod] = [periodFor(end), periodFor(start)];
+  return endPeriod && startPeriod && endPeriod.latest <= startPeriod.earliest
+    ? rejection('DATE.END_BEFORE_START', message, field)
+    : undefined;
+};

@@ -1,0 +1,5 @@
+export * from './event-store.port';
+export * from './event-store.errors';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export type { SqlitePragmas } from './sqlite/sqlite.schema';
+export { openDurableSqlite } from './sqlite/open-durable-sqlite';

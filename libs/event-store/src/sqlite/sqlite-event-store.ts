@@ -1,0 +1,276 @@
+import Database from 'better-sqlite3';
+import { assertCount, assertExpectedRevision, assertStreamId, SerializedEvent, serializeEvent } from '../append.validation';
+import { DuplicateEventIdError } from '../event-store.errors';
+import {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../event-store.port';
+import { assertExpectation, expectationHeldAt, StreamRevision } from '../expected-revision';
+import { Page, PollingAllSubscription } from './polling-all-subscription';
+import { openDurableSqlite } from './open-durable-sqlite';
+import { migrate, readPragmas, SqlitePragmas } from './sqlite.schema';
+import { PlacedRow, prepareStatements, ReadAllStatements, Statements, toRecordedEvent } from './sqlite.statements';
+
+export type SqliteEventStoreOptions = Readonly<{
+  /** A file path (its directory is created) or `':memory:'`. */
+  filename: string;
+  /** The clock that stamps `recordedAt`. Default: real time. */
+  now?: () => Date;
+  /**
+   * How often a live subscription looks for writes made by other processes (its own store
+   * wakes it at once). Default 500 ms. The timer keeps the process alive until the
+   * subscription ends.
+   */
+  pollIntervalMs?: number;
+  /** How many events a subscription reads at a time while catching up. Default 500. */
+  subscriptionPageSize?: number;
+  /** How long a write waits for another process's lock before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}>;
+
+const NO_LIMIT = -1;
+const MAX_POSITION = 2n ** 63n - 1n;
+
+type AppendOutcome = { result: AppendResult; written: boolean };
+
+/**
+ * The embedded event store: one SQLite file, one connection, EventStoreDB's semantics.
+ * better-sqlite3 is synchronous, so every method does its work before its promise settles.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: Statements;
+  private readonly readAllStatements: ReadAllStatements;
+  private readonly subscriptions = new Set<PollingAllSubscription>();
+  private readonly appendTransaction: Database.Transaction<
+    (streamId: string, expected: ExpectedRevision, events: SerializedEvent[], recordedAt: number) => AppendOutcome
+  >;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly filename: string,
+    private readonly now: () => Date,
+    private readonly pollIntervalMs: number,
+    private readonly pageSize: number,
+  ) {
+    this.statements = prepareStatements(db);
+    this.readAllStatements = new ReadAllStatements(db);
+    this.appendTransaction = db.transaction(
+      (streamId: string, expected: ExpectedRevision, events: SerializedEvent[], recordedAt: number) =>
+        this.appendInTransaction(streamId, expected, events, recordedAt),
+    );
+  }
+
+  static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
+    const { filename } = options;
+    const pollIntervalMs = options.pollIntervalMs ?? 500;
+    const pageSize = options.subscriptionPageSize ?? 500;
+    if (!(pollIntervalMs > 0)) throw new RangeError(`pollIntervalMs must be > 0, got ${pollIntervalMs}`);
+    if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) {
+      throw new RangeError(`subscriptionPageSize must be an integer > 0, got ${pageSize}`);
+    }
+    const db = openDurableSqlite(filename, options.busyTimeoutMs);
+    try {
+      // Positions are bigints in the port; reading every INTEGER as a bigint keeps them exact.
+      db.defaultSafeIntegers(true);
+      migrate(db, filename);
+      return new SqliteEventStore(db, filename, options.now ?? (() => new Date()), pollIntervalMs, pageSize);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: Readonly<{ expectedRevision?: ExpectedRevision }> = {},
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    assertStreamId(streamId);
+    const expected = options.expectedRevision ?? 'any';
+    assertExpectedRevision(expected);
+    const serialized = events.map(serializeEvent);
+    const recordedAt = serialized.length > 0 ? this.recordedAtMs() : 0;
+    // IMMEDIATE takes the write lock before reading the stream's revision, so another
+    // process cannot append between our check and our insert.
+    const { result, written } = this.appendTransaction.immediate(streamId, expected, serialized, recordedAt);
+    if (written) for (const subscription of this.subscriptions) subscription.wake();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertStreamId(streamId);
+    assertCount('fromRevision', options.fromRevision);
+    assertCount('maxCount', options.maxCount);
+    const limit = options.maxCount ?? NO_LIMIT;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.readStreamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.readStreamForwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertCount('maxCount', options.maxCount);
+    assertPosition(options.fromPosition);
+    const direction = options.direction ?? 'forwards';
+    const from = options.fromPosition ?? (direction === 'forwards' ? 0n : MAX_POSITION);
+    return this.readAllStatements.run({ direction, from, limit: options.maxCount ?? NO_LIMIT, filter: options.filter });
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    this.assertOpen();
+    assertPosition(options.fromPosition);
+    const { filter } = options;
+    const readPage = (after: bigint, limit: number): Page => {
+      if (this.closed) return { events: [], scannedTo: after };
+      // Bounding the read by the head lets a filtered subscription skip what it has already
+      // looked at, instead of rescanning every non-matching event on each poll.
+      const head = this.statements.headPosition.get()!.head;
+      if (head <= after) return { events: [], scannedTo: after };
+      const events = this.readAllStatements.run({ direction: 'forwards', from: after, upTo: head, limit, filter });
+      return { events, scannedTo: events.length < limit ? head : events[events.length - 1].position };
+    };
+    const subscription = new PollingAllSubscription(readPage, options.fromPosition ?? 0n, {
+      pageSize: this.pageSize,
+      pollIntervalMs: this.pollIntervalMs,
+      onEnd: (ended) => this.subscriptions.delete(ended),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return this.statements.headPosition.get()!.head;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.statements.ping.get();
+  }
+
+  /** Ends every subscription (their pending `next()` resolves done), then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const subscription of [...this.subscriptions]) await subscription.unsubscribe();
+    this.db.close();
+  }
+
+  /** Read-only diagnostics of this connection, for tests and the health check. */
+  pragmas(): SqlitePragmas {
+    this.assertOpen();
+    return readPragmas(this.db);
+  }
+
+  private appendInTransaction(
+    streamId: string,
+    expected: ExpectedRevision,
+    events: SerializedEvent[],
+    recordedAt: number,
+  ): AppendOutcome {
+    if (events.length > 0) {
+      const first = this.statements.placeOfId.get(events[0].id);
+      if (first) return { result: this.repeatedAppend(streamId, expected, events, first), written: false };
+    }
+    const last = this.statements.lastOfStream.get(streamId);
+    assertExpectation(streamId, expected, revisionOf(last));
+    if (events.length === 0) {
+      // Nothing to write: report where the stream stands, -1 and 0n for a stream with no events.
+      return {
+        result: { streamId, nextExpectedRevision: last ? Number(last.revision) : -1, position: last?.position ?? 0n },
+        written: false,
+      };
+    }
+    let revision = last ? Number(last.revision) : -1;
+    let position = 0n;
+    for (const event of events) {
+      revision += 1;
+      try {
+        const { lastInsertRowid } = this.statements.insert.run(
+          event.id,
+          streamId,
+          revision,
+          event.type,
+          event.data,
+          event.metadata,
+          recordedAt,
+        );
+        position = BigInt(lastInsertRowid);
+      } catch (error) {
+        // The first id was checked above; a later one, or a repeat inside the batch, lands here.
+        if (isUniqueIdViolation(error)) throw new DuplicateEventIdError(event.id);
+        throw error;
+      }
+    }
+    return { result: { streamId, nextExpectedRevision: revision, position }, written: true };
+  }
+
+  /**
+   * The first id is already stored. It is the same append again when every id is stored,
+   * in this stream, one after another from where the first landed, and the expectation
+   * held there: then the original result is returned, even if the stream has moved on.
+   */
+  private repeatedAppend(
+    streamId: string,
+    expected: ExpectedRevision,
+    events: SerializedEvent[],
+    first: PlacedRow,
+  ): AppendResult {
+    const firstRevision = Number(first.revision);
+    const places = events.map((event, i) => (i === 0 ? first : this.statements.placeOfId.get(event.id)));
+    const linesUp = (place: PlacedRow | undefined, i: number) =>
+      place !== undefined && place.stream_id === streamId && Number(place.revision) === firstRevision + i;
+    if (places.every(linesUp)) {
+      if (expectationHeldAt(expected, firstRevision)) {
+        const lastPlace = places[places.length - 1]!;
+        return { streamId, nextExpectedRevision: Number(lastPlace.revision), position: lastPlace.position };
+      }
+      // The same events under another expectation: a conflict if it fails now, else a duplicate.
+      assertExpectation(streamId, expected, revisionOf(this.statements.lastOfStream.get(streamId)));
+    }
+    const misplaced = places.findIndex((place, i) => place !== undefined && !linesUp(place, i));
+    throw new DuplicateEventIdError(events[misplaced === -1 ? 0 : misplaced].id);
+  }
+
+  private recordedAtMs(): number {
+    const ms = this.now().getTime();
+    if (!Number.isFinite(ms)) throw new RangeError('The clock returned an invalid Date');
+    return ms;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`SQLite event store ${this.filename} is closed`);
+  }
+}
+
+function revisionOf(last: PlacedRow | undefined): StreamRevision {
+  return last ? Number(last.revision) : 'no_stream';
+}
+
+function assertPosition(position: bigint | undefined): void {
+  if (position !== undefined && (typeof position !== 'bigint' || position < 0n)) {
+    throw new RangeError(`A position must be a bigint >= 0, got ${String(position)}`);
+  }
+}
+
+/**
+ * Not `instanceof SqliteError`: the native addon keeps the error class of the first copy of
+ * better-sqlite3 loaded in the process, which differs from ours when a module registry
+ * (jest's, per test file) loads the package more than once.
+ */
+function isUniqueIdViolation(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.id');
+}

@@ -1,0 +1,31 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../apps/api/src/app.setup';
+
+export type TestApp = Readonly<{
+  app: NestFastifyApplication;
+  /** The Node server supertest drives: the real HTTP stack, listening on an ephemeral port. */
+  http: ReturnType<NestFastifyApplication['getHttpServer']>;
+  databaseFile: string;
+  close: () => Promise<void>;
+}>;
+
+/** The real API on a fresh SQLite file in a temporary directory. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const directory = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+  const databaseFile = join(directory, 'parley.db');
+  const app = await createApp({ env: { PARLEY_DB: databaseFile, LOG_LEVEL: 'silent', ...env } });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    http: app.getHttpServer(),
+    databaseFile,
+    close: async () => {
+      await app.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
