@@ -21,7 +21,7 @@ export class ClaimChangesValidator {
     // An unknown or uncorrectable target is the decider's to refuse, with its own code.
     if (!shape) return changes;
     const instance = plainToInstance(shape, changes) as Record<string, unknown>;
-    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true });
     if (errors.length > 0) throw validationProblem(errors, 'changes');
     return Object.fromEntries(Object.keys(changes).map((key) => [key, instance[key]]));
   }
