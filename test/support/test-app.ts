@@ -9,6 +9,8 @@ export type TestApp = Readonly<{
   /** The Node server supertest drives: the real HTTP stack, listening on an ephemeral port. */
   http: ReturnType<NestFastifyApplication['getHttpServer']>;
   databaseFile: string;
+  /** Every route the app registered, as `METHOD /path/:param`: the app's own route table. */
+  routes: readonly string[];
   close: () => Promise<void>;
 }>;
 
@@ -17,12 +19,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const directory = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   const databaseFile = join(directory, 'parley.db');
   const app = await createApp({ env: { PARLEY_DB: databaseFile, LOG_LEVEL: 'silent', ...env } });
+  const routes: string[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', ({ method, url }) => {
+      for (const verb of [method].flat()) routes.push(`${verb} ${url}`);
+    });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     http: app.getHttpServer(),
     databaseFile,
+    routes,
     close: async () => {
       await app.close();
       rmSync(directory, { recursive: true, force: true });
