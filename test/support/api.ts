@@ -29,3 +29,56 @@ export async function historyTypes(app: TestApp, path: string): Promise<string[]
   if (response.status === 404) return [];
   return (response.body.events as Array<{ type: string }>).map((event) => event.type);
 }
+
+export const talksPath = (talksId: string): string => `/v1/talks/${talksId}`;
+
+export type HistoryEvent = Readonly<{
+  id: string;
+  type: string;
+  revision: number;
+  position: string;
+  recordedAt: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}>;
+
+/** A track's whole history, oldest first. */
+export async function talksHistory(app: TestApp, talksId: string): Promise<HistoryEvent[]> {
+  const response = await request(app.http).get(`${talksPath(talksId)}/history?limit=1000`).expect(200);
+  return response.body.events as HistoryEvent[];
+}
+
+/** Posts a claim under a track (`path` relative to it, e.g. `meetings`), expects 201 and answers the event id. */
+export async function recordClaim(app: TestApp, talksId: string, path: string, body: object): Promise<string> {
+  const response = await request(app.http).post(`${talksPath(talksId)}/${path}`).send(body);
+  expect({ status: response.status, body: response.body }).toMatchObject({ status: 201 });
+  return (response.body.events as Array<{ id: string }>)[0].id;
+}
+
+/** The 201 of an accepted command: JSON, the new revision as ETag, its position, and the one event appended. */
+export function expectAppended(response: request.Response, streamId: string, revision: number, type: string): string {
+  expect({ status: response.status, body: response.body }).toMatchObject({ status: 201 });
+  expect(response.headers['content-type']).toMatch(JSON_TYPE);
+  expect(response.headers.etag).toBe(`"${revision}"`);
+  expect(response.body).toEqual({
+    streamId,
+    revision,
+    position: expect.stringMatching(/^\d+$/),
+    events: [{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), type }],
+  });
+  return response.body.events[0].id as string;
+}
+
+/** A Problem Details answer with this status and code; `field`, when given, is the one field blamed. */
+export function expectProblem(response: request.Response, status: number, code: string, field?: string): void {
+  expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
+  expect(response.headers['content-type']).toMatch(PROBLEM_TYPE);
+  expect(response.body).toMatchObject({ status, code, type: `/problems/${code}` });
+  if (field !== undefined) expect(response.body.errors).toEqual([{ field, message: expect.any(String) }]);
+}
+
+/** The fields a 400 blames, sorted. */
+export function invalidFields(response: request.Response): string[] {
+  expectProblem(response, 400, 'REQUEST.INVALID');
+  return (response.body.errors as Array<{ field: string }>).map((error) => error.field).sort();
+}

@@ -88,3 +88,18 @@ export const violationBody = (allegedBy: string, against: string, extra: Record<
 });
 
 export const reasonBody = (reason = 'Deadlock', occurredAt = '2025-04-20') => ({ reason, ...claimBasis(occurredAt) });
+
+export const concludeBody = (outcome = 'agreement', summary = 'A framework agreement was signed', occurredAt = '2025-05-01') => ({
+  outcome,
+  summary,
+  ...claimBasis(occurredAt),
+});
+
+export const endCeasefireBody = (reason = 'expired', occurredAt = '2025-03-01') => ({ reason, ...claimBasis(occurredAt) });
+
+export const correctionBody = (changes: Record<string, unknown>, reason = 'A later report corrects it', occurredAt = '2025-04-21') => ({
+  changes,
+  ...reasonBody(reason, occurredAt),
+});
+
+export const retractionBody = (reason = 'It did not happen', occurredAt = '2025-04-21') => reasonBody(reason, occurredAt);

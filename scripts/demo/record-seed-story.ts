@@ -1,0 +1,36 @@
+/**
+ * `npm run demo`: records the seed story against a running server through the public API.
+ * Every step carries an Idempotency-Key, so running it again records nothing twice.
+ */
+import { SEED_STORY } from './seed-story';
+
+const BASE_URL = process.env.PARLEY_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+
+async function main(): Promise<void> {
+  const recorded = new Map<string, string>();
+  for (const step of SEED_STORY) {
+    const path = typeof step.path === 'string' ? step.path : step.path(recorded);
+    const response = await fetch(`${BASE_URL}${path}`, {
+      method: step.method,
+      headers: { 'content-type': 'application/json', 'idempotency-key': `seed-story:${step.key}` },
+      body: JSON.stringify(step.body),
+    });
+    const body = (await response.json()) as { streamId?: string; revision?: number; events?: Array<{ id: string; type: string }>; detail?: string; errors?: unknown };
+    if (!response.ok) {
+      console.error(`${response.status} ${step.method} ${path} (${step.key}): ${body.detail ?? ''} ${JSON.stringify(body.errors ?? '')}`);
+      process.exitCode = 1;
+      return;
+    }
+    const first = body.events?.[0];
+    if (first) recorded.set(step.key, first.id);
+    const replayed = response.headers.get('idempotent-replayed') === 'true' ? ' (already recorded)' : '';
+    console.log(`${response.status} ${(first?.type ?? 'unchanged').padEnd(18)} ${body.streamId}@${body.revision}${replayed}`);
+  }
+  console.log(`\nThe seed story is recorded. Try: curl ${BASE_URL}/v1/talks/us-russia-ukraine/history`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Could not record the seed story against ${BASE_URL}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error('Is the server running? Start it with `npm start`, or set PARLEY_URL.');
+  process.exitCode = 1;
+});
