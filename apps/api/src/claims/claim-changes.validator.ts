@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { talksStreamId } from '@parley/domain';
+import { CLAIM_FIELDS, FieldSpec, talksStreamId } from '@parley/domain';
 import { EVENT_STORE, EventStore } from '@parley/event-store';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -20,9 +20,14 @@ export class ClaimChangesValidator {
     const shape = target && CORRECTION_SHAPES[target.type as keyof typeof CORRECTION_SHAPES];
     // An unknown or uncorrectable target is the decider's to refuse, with its own code.
     if (!shape) return changes;
-    const instance = plainToInstance(shape, changes) as Record<string, unknown>;
+    // Ids (talksId, meetingId, a violation's ceasefireId…) are the decider's to refuse with CLAIM.IMMUTABLE_FIELD;
+    // the request shapes cannot judge them, as several come from the path and are not in any body.
+    const fields: Readonly<Record<string, FieldSpec>> = CLAIM_FIELDS[target.type as keyof typeof CORRECTION_SHAPES];
+    const isIdentity = (key: string): boolean => Object.hasOwn(fields, key) && fields[key].immutable === true;
+    const checkable = Object.fromEntries(Object.entries(changes).filter(([key]) => !isIdentity(key)));
+    const instance = plainToInstance(shape, checkable) as Record<string, unknown>;
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true });
     if (errors.length > 0) throw validationProblem(errors, 'changes');
-    return Object.fromEntries(Object.keys(changes).map((key) => [key, instance[key]]));
+    return Object.fromEntries(Object.keys(changes).map((key) => [key, isIdentity(key) ? changes[key] : instance[key]]));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ArgumentMetadata, Body, Controller, Injectable, Param, ParseUUIDPipe, PipeTransform, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandOutcome } from '../commands/command-outcome';
@@ -10,12 +10,20 @@ import { CorrectClaimDto, RetractClaimDto } from './claim-amendment.dto';
 import { ClaimChangesValidator } from './claim-changes.validator';
 import { SlugPipe } from './slug.pipe';
 
-const EventIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new ApiProblem(400, 'REQUEST.INVALID', 'eventId must be the UUID of a recorded event', {
-      errors: [{ field: 'eventId', message: 'must be a UUID' }],
-    }),
-});
+/** A UUID, compared case-insensitively (RFC 9562): the store keeps event ids lower-case, so `A1…` finds `a1…`. */
+@Injectable()
+class EventIdPipe implements PipeTransform<string, Promise<string>> {
+  private readonly uuid = new ParseUUIDPipe({
+    exceptionFactory: () =>
+      new ApiProblem(400, 'REQUEST.INVALID', 'eventId must be the UUID of a recorded event', {
+        errors: [{ field: 'eventId', message: 'must be a UUID' }],
+      }),
+  });
+
+  async transform(value: string, metadata: ArgumentMetadata): Promise<string> {
+    return (await this.uuid.transform(value, metadata)).toLowerCase();
+  }
+}
 
 /** Nothing is overwritten: a correction or a retraction is itself a claim, with its own sources. */
 @ApiTags('corrections')

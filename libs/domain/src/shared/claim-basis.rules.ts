@@ -1,14 +1,14 @@
 import { ClaimBasis } from './claim';
-import { checkDate, checkOccurredAt } from './date.rules';
+import { checkOccurredAt, checkPastDate } from './date.rules';
 import { rejection, Verdict } from './error-codes';
 
-/** At least one source, and any publication date a real date. */
-export const checkProvenance = (provenance: ClaimBasis['provenance'], field = 'provenance'): Verdict => {
+/** At least one source, and any publication date a real date that has already come. */
+export const checkProvenance = (provenance: ClaimBasis['provenance'], now: Date, field = 'provenance'): Verdict => {
   const sources = Array.isArray(provenance?.sources) ? provenance.sources : [];
   if (sources.length === 0) return rejection('PROVENANCE.NO_SOURCES', 'A claim cites at least one source.', `${field}.sources`);
   for (const [index, source] of sources.entries()) {
     const publishedAt = source?.publishedAt;
-    const verdict = publishedAt === undefined ? undefined : checkDate(publishedAt, `${field}.sources[${index}].publishedAt`);
+    const verdict = publishedAt === undefined ? undefined : checkPastDate(publishedAt, `${field}.sources[${index}].publishedAt`, now);
     if (verdict) return verdict;
   }
   return undefined;
@@ -16,4 +16,4 @@ export const checkProvenance = (provenance: ClaimBasis['provenance'], field = 'p
 
 /** What every claim, corrections and retractions included, must satisfy: a datable past and a source. */
 export const checkClaimBasis = (basis: ClaimBasis, now: Date): Verdict =>
-  checkOccurredAt(basis, now) ?? checkProvenance(basis.provenance);
+  checkOccurredAt(basis, now) ?? checkProvenance(basis.provenance, now);

@@ -66,4 +66,9 @@ describe('provenance', () => {
     const provenance = { sources: [{ publisher: 'TASS' }, { publisher: 'Reuters', publishedAt: 'Feb 11' }], confidence: 'confirmed' as const };
     given(track).when(commandFor(visited({ provenance }))).thenError('DATE.INVALID', 'provenance.sources[1].publishedAt');
   });
+
+  it('needs a publication date not after now: a report cannot be printed tomorrow', () => {
+    const provenance = { sources: [{ publisher: 'Reuters', publishedAt: '2999-01-01' }], confidence: 'confirmed' as const };
+    given(track).when(commandFor(visited({ provenance }))).thenError('DATE.IN_FUTURE', 'provenance.sources[0].publishedAt');
+  });
 });
