@@ -3,6 +3,7 @@
 const moduleNameMapper = {
   '^@parley/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
   '^@parley/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
+  '^@parley/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
 };
 // Type checking runs once in `npm run typecheck`; with `isolatedModules` in tsconfig.json
 // ts-jest only transpiles each file, which keeps the suite fast.

@@ -1,0 +1,5 @@
+export * from './projection';
+export { projectionContext } from './projection-context';
+export * from './projection-logger';
+export { CheckpointStore, type Checkpoint } from './checkpoint.store';
+export { ProjectionRunner, type ProjectionState, type ProjectionStatus, type RunnerOptions } from './projection.runner';
