@@ -22,6 +22,14 @@ import { EventStoreModule } from './store/event-store.module';
 import { LocalDatabaseModule } from './store/local-database.module';
 import { TalksHistoryController } from './talks/talks-history.controller';
 import { TalksController } from './talks/talks.controller';
+import { EventsController } from './events/events.controller';
+import { ProjectionsController } from './read-models/projections.controller';
+import { ALL_PROJECTIONS } from './read-models/projections';
+import { PROJECTIONS, ReadModels } from './read-models/read-models.service';
+import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interceptor';
+import { ReleasesController } from './releases/releases.controller';
+import { TalksStatusController } from './talks/talks-status.controller';
+import { TimelineController } from './timeline/timeline.controller';
 
 export type AppOptions = Readonly<{
   /** Settings that win over the process environment (tests use them). */
@@ -52,7 +60,12 @@ export class AppModule {
       ],
       controllers: [
         TalksController,
+        TalksStatusController,
         TalksHistoryController,
+        TimelineController,
+        ReleasesController,
+        EventsController,
+        ProjectionsController,
         MeetingsController,
         PrisonerSwapsController,
         CeasefiresController,
@@ -65,6 +78,9 @@ export class AppModule {
         StreamHistory,
         ActorReader,
         ClaimChangesValidator,
+        ReadModels,
+        ReadYourWritesInterceptor,
+        { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
         { provide: CLOCK, useValue: systemClock },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },

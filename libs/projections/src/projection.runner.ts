@@ -64,6 +64,10 @@ export class ProjectionRunner {
     this.logger = options.logger ?? SILENT_LOGGER;
     this.now = options.now ?? (() => new Date());
     this.batchSize = options.batchSize ?? 500;
+    // What the database says until start() (a CLI may only read the status, or rebuild).
+    const saved = this.checkpoints.get(projection.name);
+    if (saved) this.checkpoint = saved;
+    this.useGeneration(this.checkpoint.generation);
   }
 
   /** The context queries read through: always the live tables of the current generation. */
@@ -163,7 +167,7 @@ export class ProjectionRunner {
   private async buildAndSwap(): Promise<void> {
     const previousState = this.state;
     this.state = 'rebuilding';
-    // Read from the database: a runner that never started (a CLI) must still outdo the serving one.
+    // Read from the database: another process (the server, or a CLI) may have swapped since we looked.
     const generation = Math.max(this.checkpoints.get(this.projection.name)?.generation ?? 0, this.checkpoint.generation) + 1;
     const shadow = projectionContext(this.db, this.projection, 'shadow', generation);
     this.rebuilding = { position: 0n, startedAt: this.now() };

@@ -15,6 +15,13 @@ import { ActorReader } from './actor.view';
 import { RegisterActorDto } from './register-actor.dto';
 import { UpdateActorDto } from './update-actor.dto';
 import { actorStreamId } from '@parley/domain';
+import { ActorActivity, actorActivity, getActorProfile } from '@parley/projections';
+import { ApiProblem } from '../problem/problem';
+import { ReadModels } from '../read-models/read-models.service';
+import { ReadQueryDto } from '../read-models/read-query.dto';
+import { ReadsFrom } from '../read-models/reads-from.decorator';
+
+type ActorActivityView = ActorActivity & Readonly<{ name: string; kind: string; represents: string | null }>;
 
 @ApiTags('actors')
 @Controller('actors')
@@ -23,6 +30,7 @@ export class ActorsController {
     private readonly commands: CommandBus,
     private readonly actors: ActorReader,
     private readonly history: StreamHistory,
+    private readonly readModels: ReadModels,
   ) {}
 
   @Post()
@@ -49,6 +57,15 @@ export class ActorsController {
     const { actor, revision } = await this.actors.get(id);
     void reply.header('etag', entityTag(revision));
     return actor;
+  }
+
+  @Get(':id/activity')
+  @ReadsFrom('talks', 'actors')
+  @ApiOperation({ summary: 'What an actor did: visits, meetings, counterparts, countries, deals mediated, and whom it represents' })
+  activity(@Param('id', SlugPipe) id: string, @Query() _query: ReadQueryDto): ActorActivityView {
+    const profile = getActorProfile(this.readModels.context('actors'), id);
+    if (!profile) throw new ApiProblem(404, 'ACTOR.NOT_FOUND', `No actor ${id} is registered`);
+    return { ...actorActivity(this.readModels.context('talks'), id), name: profile.name, kind: profile.kind, represents: profile.represents ?? null };
   }
 
   @Get(':id/history')

@@ -35,6 +35,13 @@ export class Environment {
   @Min(1)
   @Max(50)
   PARLEY_CONFLICT_RETRIES = 5;
+
+  /** How long a read with `minPosition` waits for the read models before answering 503. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  PARLEY_READ_WAIT_MS = 5000;
 }
 
 /** `ConfigModule`'s validate hook: defaults applied, types coerced, and a start refused with every problem listed. */

@@ -9,6 +9,9 @@ export const API_ERROR_CODES = {
   'PRECONDITION.FAILED': { status: 412, title: 'The stream has moved on', meaning: 'If-Match named a revision the stream is no longer at; read it again and retry.' },
   'CONCURRENCY.CONFLICT': { status: 409, title: 'Too many concurrent writes', meaning: 'Other writes to the same stream kept getting in first; retry the command.' },
   'IDEMPOTENCY.KEY_REUSED': { status: 422, title: 'Idempotency key reused', meaning: 'This Idempotency-Key was already used for a different request.' },
+  'READ_MODEL.BEHIND': { status: 503, title: 'The read models have not caught up yet', meaning: 'minPosition was not reached in time; retry after Retry-After seconds.' },
+  'PROJECTION.NOT_FOUND': { status: 404, title: 'No such projection', meaning: 'GET /v1/admin/projections lists them.' },
+  'PROJECTION.REBUILDING': { status: 409, title: 'Already rebuilding', meaning: 'A rebuild of this projection is under way.' },
   'STORE.UNAVAILABLE': { status: 503, title: 'The event store is unavailable', meaning: 'The store could not be reached or written; nothing was recorded.' },
   INTERNAL: { status: 500, title: 'Internal error', meaning: 'Something failed that should not have; it was logged with the correlation id.' },
 } as const satisfies Record<string, { status: number; title: string; meaning: string }>;

@@ -1,0 +1,13 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+
+/** What every read accepts: wait until the read models reflect a position a write answered with. */
+export class ReadQueryDto {
+  @ApiPropertyOptional({
+    description: 'Answer only once the read models include this global position (a command’s `position`); also `X-Min-Position`',
+    example: '42',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a global position (a decimal integer)' })
+  minPosition?: string;
+}

@@ -1,0 +1,40 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { FastifyRequest } from 'fastify';
+import { from, Observable, switchMap } from 'rxjs';
+import { ApiProblem } from '../problem/problem';
+import { ReadModels } from './read-models.service';
+
+/** Metadata key: the projections a read is served from (set by `@ReadsFrom`). */
+export const READS_FROM = 'parley:reads-from';
+
+const POSITION = /^\d{1,19}$/;
+
+/** Holds a read until its projections include `minPosition`, or answers 503 after a bounded wait. */
+@Injectable()
+export class ReadYourWritesInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const projections = this.reflector.get<string[]>(READS_FROM, context.getHandler()) ?? [];
+    const minPosition = minPositionOf(context.switchToHttp().getRequest<FastifyRequest>());
+    if (minPosition === undefined) return next.handle();
+    return from(this.readModels.awaitPosition(minPosition, projections)).pipe(switchMap(() => next.handle()));
+  }
+}
+
+function minPositionOf(request: FastifyRequest): bigint | undefined {
+  const query = (request.query as Record<string, unknown> | undefined)?.minPosition;
+  const header = request.headers['x-min-position'];
+  const value = typeof query === 'string' ? query : typeof header === 'string' ? header : undefined;
+  if (value === undefined) return undefined;
+  if (!POSITION.test(value)) {
+    throw new ApiProblem(400, 'REQUEST.INVALID', 'minPosition must be a global position (a decimal integer)', {
+      errors: [{ field: typeof query === 'string' ? 'minPosition' : 'X-Min-Position', message: 'must be a decimal integer' }],
+    });
+  }
+  return BigInt(value);
+}

@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { ReadQueryDto } from './read-query.dto';
+
+const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Bitemporal reads: what was true on a date, and what had been recorded by a moment. */
+export class TimeTravelQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({
+    description: 'Valid time: only claims that had occurred by then (a date means the end of that day), as known now, corrections included',
+    example: '2025-01-18',
+  })
+  @IsOptional()
+  @Matches(DATE_OR_TIME, { message: 'asOf must be an ISO 8601 date or date-time with an offset' })
+  asOf?: string;
+
+  @ApiPropertyOptional({
+    description: 'Transaction time: only what had been recorded by then (a date means the end of that day)',
+    example: '2026-11-29T12:00:00Z',
+  })
+  @IsOptional()
+  @Matches(DATE_OR_TIME, { message: 'knownAt must be an ISO 8601 date or date-time with an offset' })
+  knownAt?: string;
+}

@@ -1,0 +1,45 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { SLUG_PATTERN } from '@parley/domain';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO31661Alpha3, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ReadQueryDto } from '../read-models/read-query.dto';
+
+export const RELEASE_KINDS = ['prisoner', 'hostage'] as const;
+export const MAX_RELEASES_PAGE = 500;
+
+export class ReleasesQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ example: 'us-russia-ukraine' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'talksId must be a track id' })
+  talksId?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-3', example: 'USA' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsISO31661Alpha3()
+  nationality?: string;
+
+  @ApiPropertyOptional({ example: 'rus' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'releasedBy must be an actor id' })
+  releasedBy?: string;
+
+  @ApiPropertyOptional({ enum: RELEASE_KINDS })
+  @IsOptional()
+  @IsIn(RELEASE_KINDS)
+  kind?: (typeof RELEASE_KINDS)[number];
+
+  @ApiPropertyOptional({ description: 'The previous page’s `nextCursor`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RELEASES_PAGE, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RELEASES_PAGE)
+  limit = 100;
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page, ReleaseItem, releasesPage } from '@parley/projections';
+import { ReadModels } from '../read-models/read-models.service';
+import { ReadsFrom } from '../read-models/reads-from.decorator';
+import { readingCursor } from '../read-models/reading-cursor';
+import { ReleasesQueryDto } from './releases-query.dto';
+
+@ApiTags('releases')
+@Controller('releases')
+export class ReleasesController {
+  constructor(private readonly readModels: ReadModels) {}
+
+  @Get()
+  @ReadsFrom('talks')
+  @ApiOperation({ summary: 'Every person freed — by prisoner swaps and hostage releases — with track, date and who released them' })
+  @ApiOkResponse({ description: '`{ items, nextCursor }` in date order' })
+  list(@Query() { talksId, nationality, releasedBy, kind, cursor, limit }: ReleasesQueryDto): Page<ReleaseItem> {
+    return readingCursor(() => releasesPage(this.readModels.context('talks'), { talksId, nationality, releasedBy, kind, after: cursor, limit }));
+  }
+}

@@ -1,0 +1,57 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { talksStreamId } from '@parley/domain';
+import { EVENT_STORE, EventStore } from '@parley/event-store';
+import { getStatus, listStatuses, StatusView, statusView, timeTravel } from '@parley/projections';
+import { SlugPipe } from '../claims/slug.pipe';
+import { ApiProblem } from '../problem/problem';
+import { endOf } from '../read-models/moment';
+import { ReadModels } from '../read-models/read-models.service';
+import { ReadsFrom } from '../read-models/reads-from.decorator';
+import { TimeTravelQueryDto } from '../read-models/time-travel-query.dto';
+import { TalksListQueryDto } from './talks-query.dto';
+
+const notOpened = (id: string, when = ''): ApiProblem => new ApiProblem(404, 'TALKS.NOT_OPENED', `No track ${id} had been opened${when}`);
+
+@ApiTags('talks')
+@Controller('talks')
+export class TalksStatusController {
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @ReadsFrom('talks')
+  @ApiOperation({ summary: 'The status of every track: talks × ceasefire, parties, mediators, counts, last activity, next meeting' })
+  @ApiOkResponse({ description: 'One status per track, ordered by id' })
+  list(@Query() { status, ceasefire, party, mediator }: TalksListQueryDto): StatusView[] {
+    const now = new Date();
+    return listStatuses(this.readModels.context('talks'), { lifecycle: status, party, mediator })
+      .map((doc) => statusView(doc, now))
+      .filter((view) => ceasefire === undefined || view.ceasefire.status === ceasefire);
+  }
+
+  @Get(':id')
+  @ReadsFrom('talks')
+  @ApiOperation({
+    summary: 'One track’s status now, or as of a date (valid time) and as known at a moment (recorded time)',
+    description: '`asOf` and `knownAt` fold the track’s stream with the same projection code as the live read model.',
+  })
+  async get(@Param('id', SlugPipe) id: string, @Query() { asOf, knownAt }: TimeTravelQueryDto): Promise<StatusView> {
+    const [validTime, recordedTime] = [endOf(asOf, 'asOf'), endOf(knownAt, 'knownAt')];
+    if (validTime === undefined && recordedTime === undefined) {
+      const doc = getStatus(this.readModels.context('talks'), id);
+      if (!doc) throw notOpened(id);
+      return statusView(doc, new Date());
+    }
+    const past = timeTravel(await this.store.readStream(talksStreamId(id)), { asOf: validTime, knownAt: recordedTime });
+    try {
+      const view = past.status(id);
+      if (!view) throw notOpened(id, ` as of ${asOf ?? 'now'}, as known at ${knownAt ?? 'now'}`);
+      return view;
+    } finally {
+      past.close();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CONFIDENCES, Confidence, SLUG_PATTERN, TALKS_CLAIM_TYPES } from '@parley/domain';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha3, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { TimeTravelQueryDto } from '../read-models/time-travel-query.dto';
+
+export const MAX_TIMELINE_PAGE = 500;
+
+const asList = ({ value }: { value: unknown }) => (value === undefined ? undefined : [value].flat());
+const upperCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
+
+export class TimelineQueryDto extends TimeTravelQueryDto {
+  @ApiPropertyOptional({ example: 'us-russia-ukraine' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'talksId must be a track id' })
+  talksId?: string;
+
+  @ApiPropertyOptional({ description: 'Claims naming this actor in any role', example: 'steve-witkoff' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'actor must be an actor id' })
+  actor?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-3', example: 'RUS' })
+  @IsOptional()
+  @Transform(upperCase)
+  @IsISO31661Alpha3()
+  country?: string;
+
+  @ApiPropertyOptional({ description: 'Claim types (repeatable)', enum: TALKS_CLAIM_TYPES, isArray: true })
+  @IsOptional()
+  @Transform(asList)
+  @IsArray()
+  @ArrayMaxSize(TALKS_CLAIM_TYPES.length)
+  @IsIn(TALKS_CLAIM_TYPES, { each: true })
+  type?: string[];
+
+  @ApiPropertyOptional({ description: 'Claims whose date begins on or after this', example: '2025-01-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Claims whose date begins on or before this (a date means the end of that day)', example: '2025-12-31' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: CONFIDENCES, description: 'rumoured/denied < reported < confirmed' })
+  @IsOptional()
+  @IsIn(CONFIDENCES)
+  minConfidence?: Confidence;
+
+  @ApiPropertyOptional({ description: 'The previous page’s `nextCursor`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMELINE_PAGE, default: 50, description: 'Page size (exports stream every page)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TIMELINE_PAGE)
+  limit = 50;
+}

@@ -1,0 +1,18 @@
+export { CODEBOOKS, codesOf } from './claim-codes';
+export type { EventCodes } from './claim-codes';
+export { CONFIDENCE_RANK } from './claim-data';
+export type { Range } from './claim-data';
+export type { ClaimActor } from './claim-facets';
+export { talksProjection } from './talks.projection';
+export { TALKS_TABLES } from './talks.tables';
+export { applyToStatus, foldStatus } from './talks-status';
+export type { CeasefireDoc, CeasefireViolation, PendingMeeting, StatusClaim, StatusCounts, TalksStatusDoc } from './talks-status';
+export { ceasefireOn, nextMeetingOn, statusView } from './talks-status.view';
+export type { CeasefireStatus, CeasefireView, StatusView } from './talks-status.view';
+export { getStatus, listStatuses, liveClaims, releasesPage, timelinePage } from './talks.queries';
+export { actorActivity } from './actor-activity.queries';
+export type { ActorActivity } from './actor-activity.queries';
+export type { Page, ReleaseFilters, ReleaseItem, StatusFilters, TimelineFilters, TimelineItem } from './talks.queries';
+export { InvalidCursorError } from './timeline-cursor';
+export { timeTravel } from './talks.time-travel';
+export type { TimeTravel, TimeTravelOptions } from './talks.time-travel';

@@ -1,0 +1,220 @@
+import type { Confidence, Precision, TalksLifecycle } from '@parley/domain';
+import type { ProjectionContext } from '../projection';
+import { CONFIDENCE_RANK, ClaimData, ClaimType, isRecord, recordsOf, textOf } from './claim-data';
+import { ClaimActor } from './claim-facets';
+import { StatusClaim, TalksStatusDoc } from './talks-status';
+import { decodeCursor, encodeCursor, positionOf } from './timeline-cursor';
+
+/**
+ * What readers ask of the talks read model. Filters are fixed SQL fragments chosen by which
+ * filters are present; every value is bound, never spliced in.
+ */
+
+const MAX_PAGE = 500;
+const pageSize = (limit: number): number => Math.min(Math.max(Math.trunc(limit) || 1, 1), MAX_PAGE);
+
+/** A WHERE clause grown from constant fragments, with the values bound in the same order. */
+const conditions = () => {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]): void => {
+    where.push(clause);
+    params.push(...values);
+  };
+  return { where, params, add };
+};
+
+export const getStatus = (ctx: ProjectionContext, talksId: string): TalksStatusDoc | undefined => {
+  const doc = ctx.statement(`SELECT doc FROM ${ctx.table('talks_status')} WHERE talks_id = ?`).pluck().get(talksId) as string | undefined;
+  return doc === undefined ? undefined : JSON.parse(doc);
+};
+
+export type StatusFilters = Readonly<{ lifecycle?: TalksLifecycle; party?: string; mediator?: string }>;
+
+export const listStatuses = (ctx: ProjectionContext, filters: StatusFilters = {}): TalksStatusDoc[] => {
+  const { where, params, add } = conditions();
+  if (filters.lifecycle !== undefined) add('lifecycle = ?', filters.lifecycle);
+  if (filters.party !== undefined) add(`EXISTS (SELECT 1 FROM json_each(doc, '$.parties') WHERE value = ?)`, filters.party);
+  if (filters.mediator !== undefined) add(`EXISTS (SELECT 1 FROM json_each(doc, '$.mediators') WHERE value = ?)`, filters.mediator);
+  const sql = `SELECT doc FROM ${ctx.table('talks_status')} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY talks_id`;
+  return (ctx.statement(sql).pluck().all(...params) as string[]).map((doc) => JSON.parse(doc));
+};
+
+/** A track's live claims in position order, optionally only those that had begun by a date: what `foldStatus` reads. */
+export const liveClaims = (ctx: ProjectionContext, talksId: string, occurredBy?: Date): StatusClaim[] => {
+  const byDate = occurredBy === undefined ? '' : 'AND occurred_from <= ?';
+  // The text of a position gets its own name: ORDER BY an alias `position` would sort "10" before "2".
+  const sql = `SELECT event_id, type, data, revision, CAST(position AS TEXT) AS position_text FROM ${ctx.table('talks_claims')}
+    WHERE talks_id = ? AND retracted = 0 ${byDate} ORDER BY position`;
+  const params = occurredBy === undefined ? [talksId] : [talksId, occurredBy.getTime()];
+  const rows = ctx.statement(sql).all(...params) as { event_id: string; type: ClaimType; data: string; revision: number; position_text: string }[];
+  return rows.map((row) => ({ eventId: row.event_id, type: row.type, data: JSON.parse(row.data), revision: row.revision, position: row.position_text }));
+};
+
+export type TimelineFilters = Readonly<{
+  talksId?: string;
+  actor?: string;
+  country?: string;
+  /** Claim types; an empty list does not filter. */
+  types?: readonly string[];
+  /** Inclusive bounds on the start of each claim's date period. */
+  from?: Date;
+  to?: Date;
+  minConfidence?: Confidence;
+  after?: string;
+  limit: number;
+}>;
+
+export type TimelineItem = Readonly<{
+  eventId: string;
+  talksId: string;
+  type: ClaimType;
+  occurredAt: string;
+  precision: Precision;
+  confidence: Confidence;
+  summary: string;
+  actors: readonly ClaimActor[];
+  countries: readonly string[];
+  cameo: string | null;
+  plover: string | null;
+  /** The publishers of the claim's sources. */
+  sources: readonly string[];
+  data: ClaimData;
+  /** How many corrections were merged into `data`. */
+  corrected: number;
+  revision: number;
+  position: string;
+  recordedAt: string;
+}>;
+
+export type Page<T> = Readonly<{ items: T[]; nextCursor: string | null }>;
+
+type TimelineRow = {
+  event_id: string;
+  talks_id: string;
+  type: ClaimType;
+  occurred_at: string;
+  precision: Precision;
+  occurred_from: number;
+  confidence: Confidence;
+  summary: string;
+  cameo: string | null;
+  plover: string | null;
+  data: string;
+  corrected: number;
+  revision: number;
+  position_text: string;
+  recorded_at: string;
+};
+
+/** Live claims ordered by date (the start of their period), then by position. */
+export const timelinePage = (ctx: ProjectionContext, filters: TimelineFilters): Page<TimelineItem> => {
+  const [claims, actors, countries] = [ctx.table('talks_claims'), ctx.table('talks_claim_actors'), ctx.table('talks_claim_countries')];
+  const { where, params, add } = conditions();
+  add('c.retracted = 0');
+  if (filters.talksId !== undefined) add('c.talks_id = ?', filters.talksId);
+  if (filters.actor !== undefined) add(`EXISTS (SELECT 1 FROM ${actors} a WHERE a.event_id = c.event_id AND a.actor_id = ?)`, filters.actor);
+  if (filters.country !== undefined) add(`EXISTS (SELECT 1 FROM ${countries} k WHERE k.event_id = c.event_id AND k.country = ?)`, filters.country);
+  if (filters.types?.length) add('c.type IN (SELECT value FROM json_each(?))', JSON.stringify(filters.types));
+  if (filters.from !== undefined) add('c.occurred_from >= ?', filters.from.getTime());
+  if (filters.to !== undefined) add('c.occurred_from <= ?', filters.to.getTime());
+  if (filters.minConfidence !== undefined) add('c.confidence_rank >= ?', CONFIDENCE_RANK[filters.minConfidence] ?? 0);
+  if (filters.after !== undefined) {
+    const [occurredFrom, position] = decodeCursor(filters.after, ['number', 'string']);
+    add('(c.occurred_from, c.position) > (?, ?)', occurredFrom, positionOf(position));
+  }
+  const limit = pageSize(filters.limit);
+  const sql = `SELECT c.event_id, c.talks_id, c.type, c.occurred_at, c.precision, c.occurred_from, c.confidence, c.summary, c.cameo, c.plover,
+      c.data, c.corrected, c.revision, CAST(c.position AS TEXT) AS position_text, c.recorded_at
+    FROM ${claims} c WHERE ${where.join(' AND ')} ORDER BY c.occurred_from, c.position LIMIT ?`;
+  const rows = ctx.statement(sql).all(...params, limit + 1) as TimelineRow[];
+  const page = rows.slice(0, limit);
+  const facets = facetsOf(ctx, page.map((row) => row.event_id));
+  const items = page.map((row): TimelineItem => {
+    const data = JSON.parse(row.data) as ClaimData;
+    const provenance = isRecord(data.provenance) ? data.provenance : {};
+    return {
+      eventId: row.event_id,
+      talksId: row.talks_id,
+      type: row.type,
+      occurredAt: row.occurred_at,
+      precision: row.precision,
+      confidence: row.confidence,
+      summary: row.summary,
+      actors: facets.actors.get(row.event_id) ?? [],
+      countries: facets.countries.get(row.event_id) ?? [],
+      cameo: row.cameo,
+      plover: row.plover,
+      sources: recordsOf(provenance.sources).flatMap((source) => textOf(source.publisher) ?? []),
+      data,
+      corrected: row.corrected,
+      revision: row.revision,
+      position: row.position_text,
+      recordedAt: row.recorded_at,
+    };
+  });
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.occurred_from, last.position_text]) : null };
+};
+
+/** The actors and countries of a page of claims, in two queries rather than two per claim. */
+const facetsOf = (ctx: ProjectionContext, eventIds: readonly string[]) => {
+  const ids = JSON.stringify(eventIds);
+  const actorRows = ctx
+    .statement(`SELECT event_id, actor_id, role FROM ${ctx.table('talks_claim_actors')} WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, role, actor_id`)
+    .all(ids) as { event_id: string; actor_id: string; role: string }[];
+  const countryRows = ctx
+    .statement(`SELECT event_id, country FROM ${ctx.table('talks_claim_countries')} WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, country`)
+    .all(ids) as { event_id: string; country: string }[];
+  const actors = new Map<string, ClaimActor[]>();
+  for (const row of actorRows) actors.set(row.event_id, [...(actors.get(row.event_id) ?? []), { actorId: row.actor_id, role: row.role }]);
+  const countries = new Map<string, string[]>();
+  for (const row of countryRows) countries.set(row.event_id, [...(countries.get(row.event_id) ?? []), row.country]);
+  return { actors, countries };
+};
+
+export type ReleaseFilters = Readonly<{
+  talksId?: string;
+  nationality?: string;
+  releasedBy?: string;
+  kind?: 'prisoner' | 'hostage';
+  after?: string;
+  limit: number;
+}>;
+
+export type ReleaseItem = Readonly<{
+  eventId: string;
+  idx: number;
+  talksId: string;
+  kind: 'prisoner' | 'hostage';
+  person: string | null;
+  nationality: string | null;
+  releasedBy: string | null;
+  occurredAt: string;
+  detainedSince: string | null;
+  sentence: string | null;
+}>;
+
+/** Every person freed by a live claim, by date, then position, then order within the claim. */
+export const releasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page<ReleaseItem> => {
+  const { where, params, add } = conditions();
+  if (filters.talksId !== undefined) add('r.talks_id = ?', filters.talksId);
+  if (filters.nationality !== undefined) add('r.nationality = ?', filters.nationality);
+  if (filters.releasedBy !== undefined) add('r.released_by = ?', filters.releasedBy);
+  if (filters.kind !== undefined) add('r.kind = ?', filters.kind);
+  if (filters.after !== undefined) {
+    const [occurredFrom, position, idx] = decodeCursor(filters.after, ['number', 'string', 'number']);
+    add('(r.occurred_from, r.position, r.idx) > (?, ?, ?)', occurredFrom, positionOf(position), idx);
+  }
+  const limit = pageSize(filters.limit);
+  const sql = `SELECT r.event_id AS eventId, r.idx, r.talks_id AS talksId, r.kind, r.person, r.nationality, r.released_by AS releasedBy,
+      r.occurred_at AS occurredAt, r.detained_since AS detainedSince, r.sentence, r.occurred_from, CAST(r.position AS TEXT) AS position_text
+    FROM ${ctx.table('releases')} r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.occurred_from, r.position, r.idx LIMIT ?`;
+  const rows = ctx.statement(sql).all(...params, limit + 1) as (ReleaseItem & { occurred_from: number; position_text: string })[];
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ occurred_from: _from, position_text: _position, ...item }) => item),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.occurred_from, last.position_text, last.idx]) : null,
+  };
+};

@@ -1,0 +1,107 @@
+import type { ProjectionContext } from '../projection';
+import { ClaimBasisRow, ClaimData, ClaimType } from './claim-data';
+import { codesOf } from './claim-codes';
+import { actorsOf, countriesOf, releasesOf } from './claim-facets';
+import { summaryOf } from './claim-summary';
+import { TalksStatusDoc } from './talks-status';
+
+/** The statements the talks projection writes with; what readers ask lives in talks.queries.ts. */
+
+export type StoredClaim = Readonly<{ eventId: string; talksId: string; type: ClaimType; data: ClaimData; retracted: boolean; corrected: number }>;
+
+type ClaimRow = { event_id: string; talks_id: string; type: ClaimType; data: string; retracted: number; corrected: number };
+
+export const findClaim = (ctx: ProjectionContext, eventId: string): StoredClaim | undefined => {
+  const row = ctx
+    .statement(`SELECT event_id, talks_id, type, data, retracted, corrected FROM ${ctx.table('talks_claims')} WHERE event_id = ?`)
+    .get(eventId) as ClaimRow | undefined;
+  return (
+    row && { eventId: row.event_id, talksId: row.talks_id, type: row.type, data: JSON.parse(row.data), retracted: row.retracted === 1, corrected: row.corrected }
+  );
+};
+
+/** The columns a claim's current data determines: rewritten whole when a correction changes the data. */
+const describedColumns = (type: ClaimType, data: ClaimData, basis: ClaimBasisRow) => ({
+  occurred_at: basis.occurredAt,
+  precision: basis.precision,
+  occurred_from: basis.occurredFrom,
+  confidence: basis.confidence,
+  confidence_rank: basis.confidenceRank,
+  data: JSON.stringify(data),
+  summary: summaryOf(type, data),
+  ...codesOf(type),
+});
+
+export type NewClaim = Readonly<{ eventId: string; type: ClaimType; data: ClaimData; basis: ClaimBasisRow; revision: number; position: bigint; recordedAt: Date }>;
+
+export const insertClaim = (ctx: ProjectionContext, claim: NewClaim): void => {
+  ctx
+    .statement(
+      `INSERT INTO ${ctx.table('talks_claims')} (event_id, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
+        confidence, confidence_rank, data, corrected, retracted, summary, cameo, plover)
+       VALUES (@event_id, @talks_id, @type, @revision, @position, @recorded_at, @occurred_at, @precision, @occurred_from,
+        @confidence, @confidence_rank, @data, 0, 0, @summary, @cameo, @plover)`,
+    )
+    .run({
+      event_id: claim.eventId,
+      talks_id: claim.basis.talksId,
+      type: claim.type,
+      revision: claim.revision,
+      position: claim.position,
+      recorded_at: claim.recordedAt.toISOString(),
+      ...describedColumns(claim.type, claim.data, claim.basis),
+    });
+  writeDerivedRows(ctx, claim.eventId, claim.type, claim.data, claim.basis);
+};
+
+/** A correction rewrites what the data determines and counts itself; the derived rows follow. */
+export const rewriteClaim = (ctx: ProjectionContext, eventId: string, type: ClaimType, data: ClaimData, basis: ClaimBasisRow): void => {
+  ctx
+    .statement(
+      `UPDATE ${ctx.table('talks_claims')} SET occurred_at = @occurred_at, precision = @precision, occurred_from = @occurred_from,
+        confidence = @confidence, confidence_rank = @confidence_rank, data = @data, summary = @summary, cameo = @cameo, plover = @plover,
+        corrected = corrected + 1
+       WHERE event_id = @event_id`,
+    )
+    .run({ event_id: eventId, ...describedColumns(type, data, basis) });
+  writeDerivedRows(ctx, eventId, type, data, basis);
+};
+
+export const markRetracted = (ctx: ProjectionContext, eventId: string): void => {
+  ctx.statement(`UPDATE ${ctx.table('talks_claims')} SET retracted = 1 WHERE event_id = ?`).run(eventId);
+  deleteDerivedRows(ctx, eventId);
+};
+
+export const deleteDerivedRows = (ctx: ProjectionContext, eventId: string): void => {
+  for (const table of ['talks_claim_actors', 'talks_claim_countries', 'releases']) {
+    ctx.statement(`DELETE FROM ${ctx.table(table)} WHERE event_id = ?`).run(eventId);
+  }
+};
+
+const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimType, data: ClaimData, basis: ClaimBasisRow): void => {
+  deleteDerivedRows(ctx, eventId);
+  const talksId = basis.talksId;
+  const insertActor = ctx.statement(`INSERT INTO ${ctx.table('talks_claim_actors')} (event_id, actor_id, role, talks_id) VALUES (?, ?, ?, ?)`);
+  for (const { actorId, role } of actorsOf(type, data)) insertActor.run(eventId, actorId, role, talksId);
+
+  const insertCountry = ctx.statement(`INSERT INTO ${ctx.table('talks_claim_countries')} (event_id, country) VALUES (?, ?)`);
+  for (const country of countriesOf(type, data)) insertCountry.run(eventId, country);
+
+  const position = ctx.statement(`SELECT position FROM ${ctx.table('talks_claims')} WHERE event_id = ?`).safeIntegers(true).pluck().get(eventId);
+  const insertRelease = ctx.statement(
+    `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, occurred_at, occurred_from, position, detained_since, sentence)
+     VALUES (@eventId, @idx, @talksId, @kind, @person, @nationality, @releasedBy, @occurredAt, @occurredFrom, @position, @detainedSince, @sentence)`,
+  );
+  for (const release of releasesOf(type, data)) {
+    insertRelease.run({ ...release, eventId, talksId, occurredAt: basis.occurredAt, occurredFrom: basis.occurredFrom, position });
+  }
+};
+
+export const writeStatus = (ctx: ProjectionContext, doc: TalksStatusDoc): void => {
+  ctx
+    .statement(
+      `INSERT INTO ${ctx.table('talks_status')} (talks_id, lifecycle, doc, revision, position) VALUES (@talksId, @lifecycle, @doc, @revision, @position)
+       ON CONFLICT (talks_id) DO UPDATE SET lifecycle = excluded.lifecycle, doc = excluded.doc, revision = excluded.revision, position = excluded.position`,
+    )
+    .run({ talksId: doc.talksId, lifecycle: doc.lifecycle, doc: JSON.stringify(doc), revision: doc.revision, position: BigInt(doc.position) });
+};

@@ -1,0 +1,4 @@
+export { eventRecorder, withEventId } from './recorded-events';
+export type { EventRecorder, Recordable, RecorderOptions } from './recorded-events';
+export { projectionHarness } from './projection-harness';
+export type { HarnessOptions, ProjectionHarness } from './projection-harness';

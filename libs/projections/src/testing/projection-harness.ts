@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { RecordedEvent } from '@parley/event-store';
+import type { ApplyOutcome, Projection, ProjectionContext } from '../projection';
+import { projectionContext } from '../projection-context';
+
+export type HarnessOptions = Readonly<{ db?: SqliteDatabase; target?: 'live' | 'shadow'; generation?: number }>;
+
+/**
+ * One projection over an in-memory database (or a given one, to put a live and a shadow build
+ * side by side), applying each event in its own transaction as the runner does.
+ */
+export const projectionHarness = (projection: Projection, { db = new Database(':memory:'), target = 'live', generation = 1 }: HarnessOptions = {}) => {
+  const ctx: ProjectionContext = projectionContext(db, projection, target, generation);
+  projection.createTables(ctx);
+  const apply = (event: RecordedEvent): ApplyOutcome => db.transaction(() => projection.apply(ctx, event))();
+
+  return {
+    db,
+    ctx,
+    apply,
+    applyAll: (events: readonly RecordedEvent[]): ApplyOutcome[] => events.map(apply),
+    /** Applies the events in one transaction, as a rebuild's batch would. */
+    rebuild: (events: readonly RecordedEvent[]): ApplyOutcome[] => db.transaction(() => events.map((event) => projection.apply(ctx, event)))(),
+    /** Every row of every table the projection owns, by base table name, in a stable order. */
+    dump: (): Record<string, unknown[]> =>
+      Object.fromEntries(
+        projection.tables.map((table) => {
+          const rows = db.prepare(`SELECT * FROM ${ctx.table(table)}`).all();
+          return [table, rows.map((row) => JSON.stringify(row)).sort().map((row) => JSON.parse(row))];
+        }),
+      ),
+    rows: (table: string): Record<string, unknown>[] => db.prepare(`SELECT * FROM ${ctx.table(table)}`).all() as Record<string, unknown>[],
+    close: (): void => {
+      db.close();
+    },
+  };
+};
+
+export type ProjectionHarness = ReturnType<typeof projectionHarness>;
