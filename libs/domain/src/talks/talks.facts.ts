@@ -70,7 +70,9 @@ export const applyClaim = (facts: TalksFacts, { eventId, claim }: ClaimRecord): 
       return { ...facts, status: 'concluded' };
     default: {
       const _exhaustive: never = claim;
-      return _exhaustive;
+      // A type from a newer version of this code: nothing here knows how to apply it.
+      void _exhaustive;
+      return facts;
     }
   }
 };

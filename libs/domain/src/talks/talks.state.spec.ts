@@ -15,6 +15,7 @@ import {
   violated,
   visited,
 } from '../testing/talks.fixtures';
+import { actorDecider } from '../actors/actor.decider';
 import { talksDecider } from './talks.decider';
 import { TalksEvent } from './talks.events';
 import { OpenedTalks, TalksState } from './talks.state';
@@ -151,5 +152,19 @@ describe('the actors a command names', () => {
     expect(correct('open', { mediators: ['qat'] })).toEqual(['qat']);
     expect(correct('nope', { participants: ['ukr'] })).toEqual([]);
     expect(correct('m', { participants: 'ukr' })).toEqual([]);
+  });
+});
+
+describe('events from a newer version of this code', () => {
+  it('are folded over without changing the state of a track or an actor', () => {
+    const track = foldEvents(talksDecider, [opening]);
+    const unknown = { id: 'future', type: 'TalksRenamed', data: { talksId: 'x', title: 'New' } } as never;
+    expect(talksDecider.evolve(track, unknown)).toBe(track);
+    const actor = actorDecider.evolve(actorDecider.initialState(), {
+      id: 'a',
+      type: 'ActorRegistered',
+      data: { actorId: 'x', name: 'X', kind: 'state', aliases: [], registeredAt: '2025-01-01T00:00:00Z' },
+    });
+    expect(actorDecider.evolve(actor, { id: 'b', type: 'ActorMerged', data: {} } as never)).toBe(actor);
   });
 });

@@ -3,7 +3,7 @@ import { mergeChanges } from './claim.fields';
 import { EMPTY_FACTS, applyClaim, deriveFacts } from './talks.facts';
 
 export type { CeasefireRecord, ClaimRecord, MeetingRecord, SwapRecord, TalksFacts, TalksLifecycle } from './talks.records';
-import { TalksClaim, TalksEvent } from './talks.events';
+import { TALKS_CLAIM_TYPES, TalksClaim, TalksEvent } from './talks.events';
 import { ClaimRecord, TalksFacts } from './talks.records';
 
 export type NotOpenedTalks = Readonly<{ status: 'not_opened' }>;
@@ -65,6 +65,7 @@ export const evolveTalks = (state: TalksState, event: Identified<TalksEvent>): T
     case 'TalksOpened':
       return state;
     default: {
+      if (!(TALKS_CLAIM_TYPES as readonly string[]).includes(event.type)) return state;
       const record: ClaimRecord = { eventId: event.id, claim: { type: event.type, data: event.data } as TalksClaim, retracted: false };
       return { ...state, ...applyClaim(state, record), claims: new Map(state.claims).set(event.id, record) };
     }
