@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/app.setup';
+import { startTestEventStore } from './test-event-store';
 
 export type TestApp = Readonly<{
   app: NestFastifyApplication;
@@ -18,7 +19,8 @@ export type TestApp = Readonly<{
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const directory = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   const databaseFile = join(directory, 'parley.db');
-  const app = await createApp({ env: { PARLEY_DB: databaseFile, LOG_LEVEL: 'silent', ...env } });
+  const eventStore = await startTestEventStore();
+  const app = await createApp({ env: { PARLEY_DB: databaseFile, LOG_LEVEL: 'silent', ...eventStore.env, ...env } });
   const routes: string[] = [];
   app
     .getHttpAdapter()
@@ -35,6 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     routes,
     close: async () => {
       await app.close();
+      await eventStore.stop();
       rmSync(directory, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -15,7 +15,15 @@ export class Environment {
   @IsNotEmpty()
   HOST = '127.0.0.1';
 
-  /** The embedded event store's file (also home of idempotency records). */
+  /**
+   * Where events are stored: empty for the embedded SQLite store in PARLEY_DB, or an
+   * EventStoreDB connection string (`esdb://host:2113?tls=false`, `esdb+discover://…`).
+   */
+  @IsString()
+  @Matches(/^$|^esdb(\+discover)?:\/\/.+/, { message: 'PARLEY_EVENT_STORE must be empty or an esdb:// connection string' })
+  PARLEY_EVENT_STORE = '';
+
+  /** The SQLite file beside this process: the embedded event store, idempotency records and read models. */
   @IsString()
   @IsNotEmpty()
   PARLEY_DB = './data/parley.db';
