@@ -15,5 +15,13 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // The same end-to-end tests once more, with the API on the EventStoreDB adapter over the
+    // real client, against the wire-compatible test server (test/support/esdb).
+    {
+      ...common,
+      displayName: 'e2e-esdb',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/esdb/use-esdb.setup.js'],
+    },
   ],
 };

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ceasefireBody, claimBasis, concludeBody, endCeasefireBody, hostageReleaseBody, provenance, violationBody } from './support/bodies';
 import { expectAppended, expectProblem, historyTypes, invalidFields, openTrack, registerActors, talksHistory, talksPath } from './support/api';
 import { uniqueSlug } from './support/ids';
@@ -15,7 +14,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
     await app.close();
   });
 
-  const post = (talksId: string, path: string, body: object) => request(app.http).post(`${talksPath(talksId)}/${path}`).send(body);
+  const post = (talksId: string, path: string, body: object) => app.api.post(`${talksPath(talksId)}/${path}`).send(body);
 
   /** An opened track with a ceasefire brokered between its two parties. */
   async function trackWithCeasefire(): Promise<{ talksId: string; parties: string[]; ceasefireId: string }> {
@@ -30,14 +29,14 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const [qat] = await registerActors(app, 'qat');
       const { talksId, parties } = await openTrack(app);
       const ceasefireId = uniqueSlug('gaza-phase-1');
-      const response = await request(app.http)
+      const response = await app.api
         .post(`${talksPath(talksId)}/ceasefires`)
         .set('x-correlation-id', 'corr-ceasefire-1')
         .send(ceasefireBody(ceasefireId, parties, [qat]));
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'CeasefireBrokered');
 
       const [, brokered] = await talksHistory(app, talksId);
-      expect(brokered).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-ceasefire-1', recordedBy: 'anonymous', schemaVersion: 1 } });
+      expect(brokered).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-ceasefire-1', recordedBy: 'admin', schemaVersion: 1 } });
       expect(brokered.data).toEqual({
         talksId,
         ceasefireId,
@@ -133,7 +132,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 2, 'CeasefireViolated');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'anonymous', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
       expect(history[2].data).toEqual({
         talksId,
         ceasefireId,
@@ -237,7 +236,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const eventId = expectAppended(await post(talksId, 'hostage-releases', body), `talks-${talksId}`, 2, 'HostagesReleased');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'anonymous', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
       expect(history[2].data).toEqual({
         talksId,
         ceasefireId,

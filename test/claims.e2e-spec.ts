@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import {
   ceasefireBody,
   concludeBody,
@@ -28,7 +27,7 @@ describe('Corrections and retractions (e2e)', () => {
     await app.close();
   });
 
-  const post = (talksId: string, path: string, body: object) => request(app.http).post(`${talksPath(talksId)}/${path}`).send(body);
+  const post = (talksId: string, path: string, body: object) => app.api.post(`${talksPath(talksId)}/${path}`).send(body);
   const correct = (talksId: string, eventId: string, changes: Record<string, unknown>) =>
     post(talksId, `claims/${eventId}/corrections`, correctionBody(changes));
   const retract = (talksId: string, eventId: string) => post(talksId, `claims/${eventId}/retraction`, retractionBody());
@@ -46,14 +45,14 @@ describe('Corrections and retractions (e2e)', () => {
   describe('POST /v1/talks/:id/claims/:eventId/corrections', () => {
     it('records ClaimCorrected: 201, ETag "2", the changes validated like the original (country upper-cased), eventId and talksId from the path', async () => {
       const { talksId, meetingEventId } = await trackWithMeeting();
-      const response = await request(app.http)
+      const response = await app.api
         .post(`${talksPath(talksId)}/claims/${meetingEventId}/corrections`)
         .set('x-correlation-id', 'corr-correction-1')
         .send(correctionBody({ location: { country: 'tur', city: 'Istanbul' }, format: 'phone' }, 'It was a call from Istanbul'));
       const eventId = expectAppended(response, `talks-${talksId}`, 2, 'ClaimCorrected');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-correction-1', recordedBy: 'anonymous', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-correction-1', recordedBy: 'admin', schemaVersion: 1 } });
       expect(history[2].data).toEqual({
         talksId,
         eventId: meetingEventId,
@@ -232,7 +231,7 @@ describe('Corrections and retractions (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 2, 'ClaimRetracted');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'anonymous', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
       expect(history[2].data).toEqual({
         talksId,
         eventId: meetingEventId,

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { claimBasis, concludeBody, envoyVisitBody, meetingBody, provenance, scheduledMeetingBody } from './support/bodies';
 import { expectAppended, expectProblem, historyTypes, invalidFields, openTrack, registerActors, talksHistory, talksPath } from './support/api';
 import { uniqueSlug } from './support/ids';
@@ -15,20 +14,20 @@ describe('Meetings and envoy visits (e2e)', () => {
     await app.close();
   });
 
-  const post = (talksId: string, path: string, body: object) => request(app.http).post(`${talksPath(talksId)}/${path}`).send(body);
+  const post = (talksId: string, path: string, body: object) => app.api.post(`${talksPath(talksId)}/${path}`).send(body);
 
   describe('POST /v1/talks/:id/envoy-visits', () => {
     it('records EnvoyVisited: 201, ETag "1", host country upper-cased, talksId from the path, provenance kept', async () => {
       const { talksId } = await openTrack(app);
       const [envoy] = await registerActors(app, 'steve-witkoff');
-      const response = await request(app.http)
+      const response = await app.api
         .post(`${talksPath(talksId)}/envoy-visits`)
         .set('x-correlation-id', 'corr-visit-1')
         .send(envoyVisitBody(envoy, { hostCountry: 'rus', departedAt: '2025-04-12' }));
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'EnvoyVisited');
 
       const [, visited] = await talksHistory(app, talksId);
-      expect(visited).toMatchObject({ id: eventId, revision: 1, metadata: { correlationId: 'corr-visit-1', recordedBy: 'anonymous', schemaVersion: 1 } });
+      expect(visited).toMatchObject({ id: eventId, revision: 1, metadata: { correlationId: 'corr-visit-1', recordedBy: 'admin', schemaVersion: 1 } });
       expect(visited.data).toEqual({
         talksId,
         envoyId: envoy,
@@ -107,7 +106,7 @@ describe('Meetings and envoy visits (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'MeetingScheduled');
 
       const [, scheduled] = await talksHistory(app, talksId);
-      expect(scheduled).toMatchObject({ id: eventId, metadata: { recordedBy: 'anonymous', schemaVersion: 1 } });
+      expect(scheduled).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
       expect(scheduled.data).toEqual({
         talksId,
         meetingId,
@@ -184,7 +183,7 @@ describe('Meetings and envoy visits (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'MeetingHeld');
 
       const [, held] = await talksHistory(app, talksId);
-      expect(held).toMatchObject({ id: eventId, metadata: { recordedBy: 'anonymous', schemaVersion: 1 } });
+      expect(held).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
       expect(held.data).toEqual({
         talksId,
         meetingId,

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { claimBasis, concludeBody, prisonerSwapBody, provenance } from './support/bodies';
 import { expectAppended, expectProblem, historyTypes, invalidFields, openTrack, registerActors, talksHistory, talksPath } from './support/api';
 import { uniqueSlug } from './support/ids';
@@ -15,7 +14,7 @@ describe('Prisoner swaps (e2e)', () => {
     await app.close();
   });
 
-  const postSwap = (talksId: string, body: object) => request(app.http).post(`${talksPath(talksId)}/prisoner-swaps`).send(body);
+  const postSwap = (talksId: string, body: object) => app.api.post(`${talksPath(talksId)}/prisoner-swaps`).send(body);
 
   /** A track between two registered states, with a registered mediator that is not a party. */
   async function trackWithMediator(): Promise<{ talksId: string; parties: string[]; mediator: string }> {
@@ -32,14 +31,14 @@ describe('Prisoner swaps (e2e)', () => {
       { person: 'Marc Fogel', nationality: 'usa', releasedBy: rus, detainedSince: '2021-08', sentence: '14 years' },
       { person: 'Alexander Vinnik', nationality: 'Rus', releasedBy: usa },
     ];
-    const response = await request(app.http)
+    const response = await app.api
       .post(`${talksPath(talksId)}/prisoner-swaps`)
       .set('x-correlation-id', 'corr-swap-1')
       .send(prisonerSwapBody(swapId, rus, [mediator], { releases }));
     const eventId = expectAppended(response, `talks-${talksId}`, 1, 'PrisonerSwapped');
 
     const [, swapped] = await talksHistory(app, talksId);
-    expect(swapped).toMatchObject({ id: eventId, revision: 1, metadata: { correlationId: 'corr-swap-1', recordedBy: 'anonymous', schemaVersion: 1 } });
+    expect(swapped).toMatchObject({ id: eventId, revision: 1, metadata: { correlationId: 'corr-swap-1', recordedBy: 'admin', schemaVersion: 1 } });
     expect(swapped.data).toEqual({
       talksId,
       swapId,
@@ -116,7 +115,7 @@ describe('Prisoner swaps (e2e)', () => {
 
   it('409 TALKS.CONCLUDED for a swap on a concluded track; nothing is appended', async () => {
     const { talksId, parties } = await openTrack(app);
-    await request(app.http).post(`${talksPath(talksId)}/conclude`).send(concludeBody()).expect(201);
+    await app.api.post(`${talksPath(talksId)}/conclude`).send(concludeBody()).expect(201);
     expectProblem(await postSwap(talksId, prisonerSwapBody(uniqueSlug('swap'), parties[0])), 409, 'TALKS.CONCLUDED');
     expect(await historyTypes(app, talksPath(talksId))).toEqual(['TalksOpened', 'TalksConcluded']);
   });

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { SEED_STORY } from '../scripts/demo/seed-story';
 import { envoyVisitBody, meetingBody, reasonBody, scheduledMeetingBody } from './support/bodies';
 import { openTrack, recordClaim, registerActors } from './support/api';
@@ -11,14 +10,14 @@ describe('Read models (e2e)', () => {
   let seeded: string;
 
   /** Every read passes the position of the last write, so it never races the projections. */
-  const read = (path: string) => request(app.http).get(path).set('x-min-position', seeded);
+  const read = (path: string) => app.api.get(path).set('x-min-position', seeded);
 
   beforeAll(async () => {
     app = await startTestApp({ PARLEY_READ_WAIT_MS: '300' });
     const recorded = new Map<string, string>();
     for (const step of SEED_STORY) {
       const path = typeof step.path === 'string' ? step.path : step.path(recorded);
-      const response = await request(app.http)[step.method === 'POST' ? 'post' : 'patch'](path).send(step.body).expect(201);
+      const response = await app.api[step.method === 'POST' ? 'post' : 'patch'](path).send(step.body).expect(201);
       recorded.set(step.key, response.body.events[0].id);
       seeded = response.body.position;
     }
@@ -80,17 +79,17 @@ describe('Read models (e2e)', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const beforeCorrection = new Date().toISOString();
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const correction = await request(app.http)
+      const correction = await app.api
         .post(`/v1/talks/${talksId}/claims/${visitId}/corrections`)
         .send({ changes: { hostCountry: 'QAT' }, ...reasonBody('It was Doha', '2025-04-12') })
         .expect(201);
       void host;
-      const now = (await request(app.http).get(`/v1/timeline?talksId=${talksId}&minPosition=${correction.body.position}`).expect(200)).body;
+      const now = (await app.api.get(`/v1/timeline?talksId=${talksId}&minPosition=${correction.body.position}`).expect(200)).body;
       expect(now.items.find((item: { type: string }) => item.type === 'EnvoyVisited').countries).toEqual(['QAT']);
 
-      const then = (await request(app.http).get(`/v1/timeline?talksId=${talksId}&knownAt=${beforeCorrection}`).expect(200)).body;
+      const then = (await app.api.get(`/v1/timeline?talksId=${talksId}&knownAt=${beforeCorrection}`).expect(200)).body;
       expect(then.items.find((item: { type: string }) => item.type === 'EnvoyVisited')).toMatchObject({ countries: ['RUS'], corrected: 0 });
-      const status = (await request(app.http).get(`/v1/talks/${talksId}?knownAt=${beforeCorrection}`).expect(200)).body;
+      const status = (await app.api.get(`/v1/talks/${talksId}?knownAt=${beforeCorrection}`).expect(200)).body;
       expect(status.counts.visits).toBe(1);
     });
   });
@@ -211,21 +210,21 @@ describe('Read models (e2e)', () => {
     it('a read with minPosition sees the write that answered with it', async () => {
       const [a, b] = await registerActors(app, 'a', 'b');
       const { talksId } = await openTrack(app);
-      const written = await request(app.http).post(`/v1/talks/${talksId}/meetings`).send(meetingBody(uniqueSlug('m'), [a, b])).expect(201);
-      const status = await request(app.http).get(`/v1/talks/${talksId}?minPosition=${written.body.position}`).expect(200);
+      const written = await app.api.post(`/v1/talks/${talksId}/meetings`).send(meetingBody(uniqueSlug('m'), [a, b])).expect(201);
+      const status = await app.api.get(`/v1/talks/${talksId}?minPosition=${written.body.position}`).expect(200);
       expect(status.body.counts.meetings).toBe(1);
       expect(BigInt(status.body.position)).toBeGreaterThanOrEqual(BigInt(written.body.position));
     });
 
     it('503 with Retry-After and the position reached when the read models do not get there in time', async () => {
-      const response = await request(app.http).get('/v1/talks?minPosition=999999999').expect(503);
+      const response = await app.api.get('/v1/talks?minPosition=999999999').expect(503);
       expect(response.headers['retry-after']).toBe('1');
       expect(response.body).toMatchObject({ code: 'READ_MODEL.BEHIND', minPosition: '999999999', position: expect.stringMatching(/^\d+$/) });
     });
 
     it('400 for a minPosition that is not a position', async () => {
-      await request(app.http).get('/v1/talks?minPosition=soon').expect(400);
-      await request(app.http).get('/v1/timeline').set('x-min-position', '-3').expect(400);
+      await app.api.get('/v1/talks?minPosition=soon').expect(400);
+      await app.api.get('/v1/timeline').set('x-min-position', '-3').expect(400);
     });
 
     it('holds under a burst of writes: every read with its position sees its write', async () => {
@@ -233,12 +232,12 @@ describe('Read models (e2e)', () => {
       const { talksId } = await openTrack(app);
       const writes = await Promise.all(
         Array.from({ length: 20 }, (_, index) =>
-          request(app.http).post(`/v1/talks/${talksId}/scheduled-meetings`).send(scheduledMeetingBody(`m-${index}`, [a, b], { expectedAt: '2999-01-01' })),
+          app.api.post(`/v1/talks/${talksId}/scheduled-meetings`).send(scheduledMeetingBody(`m-${index}`, [a, b], { expectedAt: '2999-01-01' })),
         ),
       );
       expect(writes.every((write) => write.status === 201)).toBe(true);
       const reads = await Promise.all(
-        writes.map((write) => request(app.http).get(`/v1/timeline?talksId=${talksId}&type=MeetingScheduled&limit=100&minPosition=${write.body.position}`)),
+        writes.map((write) => app.api.get(`/v1/timeline?talksId=${talksId}&type=MeetingScheduled&limit=100&minPosition=${write.body.position}`)),
       );
       reads.forEach((response, index) => {
         expect(response.status).toBe(200);
@@ -256,7 +255,7 @@ describe('Read models (e2e)', () => {
 
     it('rebuilds without downtime: reads during the rebuild see the whole model, and after it the same', async () => {
       const before = (await read('/v1/timeline?limit=500').expect(200)).body.items.length;
-      const started = await request(app.http).post('/v1/admin/projections/talks/rebuild').expect(202);
+      const started = await app.api.post('/v1/admin/projections/talks/rebuild').expect(202);
       expect(started.body.name).toBe('talks');
       const during = await Promise.all(Array.from({ length: 10 }, () => read('/v1/timeline?limit=500')));
       during.forEach((response) => expect(response.body.items.length).toBeGreaterThanOrEqual(before));
@@ -267,7 +266,7 @@ describe('Read models (e2e)', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect((await read('/v1/timeline?limit=500').expect(200)).body.items.length).toBe(before);
-      await request(app.http).post('/v1/admin/projections/nothing/rebuild').expect(404).expect(/PROJECTION.NOT_FOUND/);
+      await app.api.post('/v1/admin/projections/nothing/rebuild').expect(404).expect(/PROJECTION.NOT_FOUND/);
     });
   });
 });

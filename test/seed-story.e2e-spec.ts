@@ -19,7 +19,7 @@ describe('The seed story (e2e)', () => {
     const responses: request.Response[] = [];
     for (const step of SEED_STORY) {
       const path = typeof step.path === 'string' ? step.path : step.path(recorded);
-      const response = await request(app.http)
+      const response = await app.api
         [step.method === 'POST' ? 'post' : 'patch'](path)
         .set('idempotency-key', `seed-story:${step.key}`)
         .send(step.body);
@@ -36,7 +36,7 @@ describe('The seed story (e2e)', () => {
 
   it('is recorded step by step, each claim with its sources and confidence', async () => {
     await record();
-    const { body } = await request(app.http).get('/v1/talks/us-russia-ukraine/history').expect(200);
+    const { body } = await app.api.get('/v1/talks/us-russia-ukraine/history').expect(200);
     const types = body.events.map((event: { type: string }) => event.type);
     expect(types).toEqual([
       'TalksOpened',
@@ -56,16 +56,16 @@ describe('The seed story (e2e)', () => {
     expect(correction.eventId).toBe(body.events[6].id);
     expect(correction.changes.provenance).toMatchObject({ confidence: 'confirmed', sources: [{ originator: 'Dmitry Peskov, Kremlin spokesperson' }] });
 
-    const gaza = await request(app.http).get('/v1/talks/israel-hamas-hostages/history').expect(200);
+    const gaza = await app.api.get('/v1/talks/israel-hamas-hostages/history').expect(200);
     const ceasefire = gaza.body.events.find((event: { type: string }) => event.type === 'CeasefireBrokered').data;
     expect(ceasefire.terms).toMatchObject({ hostagesToRelease: { best: 33 }, prisonersToRelease: { best: 1900, low: 1800, high: 2000 } });
   });
 
   it('can be recorded again: every step is answered from its Idempotency-Key and nothing is appended', async () => {
-    const before = await request(app.http).get('/v1/talks/us-russia-ukraine/history').expect(200);
+    const before = await app.api.get('/v1/talks/us-russia-ukraine/history').expect(200);
     const again = await record();
     expect(again.every((response) => response.headers['idempotent-replayed'] === 'true')).toBe(true);
-    const after = await request(app.http).get('/v1/talks/us-russia-ukraine/history').expect(200);
+    const after = await app.api.get('/v1/talks/us-russia-ukraine/history').expect(200);
     expect(after.body.events).toHaveLength(before.body.events.length);
   });
 });

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { concludeBody, openTalksBody, provenance, reasonBody } from './support/bodies';
 import {
   expectAppended,
@@ -25,7 +24,7 @@ describe('Talks (e2e)', () => {
     await app.close();
   });
 
-  const post = (path: string, body: object) => request(app.http).post(path).send(body);
+  const post = (path: string, body: object) => app.api.post(path).send(body);
 
   describe('POST /v1/talks', () => {
     it('opens a track: 201, ETag "0", the stream, its position and the TalksOpened event', async () => {
@@ -42,7 +41,7 @@ describe('Talks (e2e)', () => {
         { publisher: 'TASS', originator: 'Dmitry Peskov', url: 'https://tass.com/politics/1', publishedAt: '2025-02-01', quote: 'We are ready' },
         { publisher: 'Reuters' },
       ];
-      const response = await request(app.http)
+      const response = await app.api
         .post('/v1/talks')
         .set('x-correlation-id', 'corr-open-1')
         .send(openTalksBody(id, [usa, rus], [sau], { provenance: { sources, confidence: 'confirmed' }, precision: 'month', occurredAt: '2025-02-01' }))
@@ -60,7 +59,7 @@ describe('Talks (e2e)', () => {
         precision: 'month',
         provenance: { sources, confidence: 'confirmed' },
       });
-      expect(opened.metadata).toMatchObject({ correlationId: 'corr-open-1', recordedBy: 'anonymous', schemaVersion: 1, commandId: expect.any(String) });
+      expect(opened.metadata).toMatchObject({ correlationId: 'corr-open-1', recordedBy: 'admin', schemaVersion: 1, commandId: expect.any(String) });
       expect(opened.metadata.causationId).toBe(opened.metadata.commandId);
     });
 
@@ -139,7 +138,7 @@ describe('Talks (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'TalksStalled');
 
       const history = await talksHistory(app, talksId);
-      expect(history[1]).toMatchObject({ id: eventId, type: 'TalksStalled', revision: 1, metadata: { recordedBy: 'anonymous', schemaVersion: 1 } });
+      expect(history[1]).toMatchObject({ id: eventId, type: 'TalksStalled', revision: 1, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
       expect(history[1].data).toEqual({ talksId, reason: 'Deadlock over territory', occurredAt: '2025-04-20', precision: 'day', provenance: provenance() });
     });
 
@@ -264,7 +263,7 @@ describe('Talks (e2e)', () => {
       await post(`${talksPath(talksId)}/resume`, reasonBody()).expect(201);
       await post(`${talksPath(talksId)}/conclude`, concludeBody()).expect(201);
 
-      const first = await request(app.http).get(`${talksPath(talksId)}/history?limit=3`).expect(200).expect('content-type', JSON_TYPE);
+      const first = await app.api.get(`${talksPath(talksId)}/history?limit=3`).expect(200).expect('content-type', JSON_TYPE);
       expect(first.body.streamId).toBe(`talks-${talksId}`);
       expect(first.body.events.map((event: { revision: number; type: string }) => [event.revision, event.type])).toEqual([
         [0, 'TalksOpened'],
@@ -273,7 +272,7 @@ describe('Talks (e2e)', () => {
       ]);
       expect(first.body.nextRevision).toBe(3);
 
-      const second = await request(app.http).get(`${talksPath(talksId)}/history?fromRevision=3&limit=3`).expect(200);
+      const second = await app.api.get(`${talksPath(talksId)}/history?fromRevision=3&limit=3`).expect(200);
       expect(second.body.events.map((event: { type: string }) => event.type)).toEqual(['TalksConcluded']);
       expect(second.body.nextRevision).toBeNull();
 
@@ -284,16 +283,16 @@ describe('Talks (e2e)', () => {
 
     it('answers an empty last page past the end of an opened track', async () => {
       const { talksId } = await openTrack(app);
-      const response = await request(app.http).get(`${talksPath(talksId)}/history?fromRevision=5`).expect(200);
+      const response = await app.api.get(`${talksPath(talksId)}/history?fromRevision=5`).expect(200);
       expect(response.body).toEqual({ streamId: `talks-${talksId}`, events: [], nextRevision: null });
     });
 
     it('404 TALKS.NOT_OPENED for an unknown track; 400 for a bad id or page', async () => {
-      expectProblem(await request(app.http).get(`${talksPath(uniqueSlug('nobody'))}/history`), 404, 'TALKS.NOT_OPENED');
-      expect(invalidFields(await request(app.http).get('/v1/talks/Bad_Id/history'))).toEqual(['id']);
+      expectProblem(await app.api.get(`${talksPath(uniqueSlug('nobody'))}/history`), 404, 'TALKS.NOT_OPENED');
+      expect(invalidFields(await app.api.get('/v1/talks/Bad_Id/history'))).toEqual(['id']);
       const { talksId } = await openTrack(app);
-      expect(invalidFields(await request(app.http).get(`${talksPath(talksId)}/history?limit=0`))).toEqual(['limit']);
-      expect(invalidFields(await request(app.http).get(`${talksPath(talksId)}/history?fromRevision=-1`))).toEqual(['fromRevision']);
+      expect(invalidFields(await app.api.get(`${talksPath(talksId)}/history?limit=0`))).toEqual(['limit']);
+      expect(invalidFields(await app.api.get(`${talksPath(talksId)}/history?fromRevision=-1`))).toEqual(['fromRevision']);
     });
   });
 });

@@ -163,6 +163,42 @@ describe('SqliteEventStore on SQLite', () => {
     ]);
   });
 
+  describe('ids are unique across the store (SQLite only: EventStoreDB does not index ids store-wide)', () => {
+    it('rejects a batch whose stored id is not its first event, writing none of it', async () => {
+      const store = await openStore();
+      const a = event();
+      await store.appendToStream('talks-x', [a]);
+
+      const error = await store.appendToStream('talks-x', [event(), a]).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(DuplicateEventIdError);
+      expect(error).toMatchObject({ eventId: a.id });
+      expect((await store.readStream('talks-x')).map((e) => e.id)).toEqual([a.id]);
+    });
+
+    it('rejects an id stored in another stream', async () => {
+      const store = await openStore();
+      const stored = event();
+      await store.appendToStream('talks-x', [stored]);
+
+      const error = await store.appendToStream('talks-y', [stored]).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(DuplicateEventIdError);
+      expect(error).toMatchObject({ eventId: stored.id });
+      expect(await store.readStream('talks-y')).toEqual([]);
+    });
+
+    it('rejects ids stored at another place in the same stream', async () => {
+      const store = await openStore();
+      const [a, b] = [event(), event()];
+      await store.appendToStream('talks-x', [a, b]);
+
+      await expect(store.appendToStream('talks-x', [b, a])).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(store.appendToStream('talks-x', [a], { expectedRevision: 1 })).rejects.toBeInstanceOf(DuplicateEventIdError);
+      expect(await store.readStream('talks-x')).toHaveLength(2);
+    });
+  });
+
   it('rejects a repeated id inside one batch and writes none of it', async () => {
     const store = await openStore();
     const twice = event();

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventToAppend, openDurableSqlite, SqliteEventStore } from '@parley/event-store';
 import { ProjectionRunner } from '@parley/projections';
-import request from 'supertest';
 import { ALL_PROJECTIONS } from '../../apps/api/src/read-models/projections';
 import { SEED_STORY } from '../../scripts/demo/seed-story';
 import { startTestApp } from '../support/test-app';
@@ -20,7 +19,7 @@ async function recordManyTracks(file: string): Promise<bigint> {
   const recorded = new Map<string, string>();
   for (const step of SEED_STORY) {
     const path = typeof step.path === 'string' ? step.path : step.path(recorded);
-    const response = await request(app.http)[step.method === 'POST' ? 'post' : 'patch'](path).send(step.body).expect(201);
+    const response = await app.api[step.method === 'POST' ? 'post' : 'patch'](path).send(step.body).expect(201);
     recorded.set(step.key, response.body.events[0].id);
   }
   await app.close();

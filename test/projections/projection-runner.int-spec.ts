@@ -109,6 +109,22 @@ describe('ProjectionRunner on SQLite', () => {
     expect((await counts.status()).lastError).toBe('boom');
   });
 
+  it('retries a failed batch from its checkpoint once the cause is gone, applying each event once', async () => {
+    let explode = true;
+    const flaky: Projection = { ...countingProjection(), apply: (ctx, event) => {
+      if (event.type === 'Exploding' && explode) throw new Error('not yet');
+      return countingProjection().apply(ctx, { ...event, type: 'Counted' });
+    } };
+    await store.appendToStream('s-1', [counted(), counted('Exploding'), counted()]);
+    const counts = new ProjectionRunner(store, db, flaky, { batchSize: 1, maxRetryDelayMs: 20 });
+    runners.push(counts);
+    await counts.start();
+    await eventually(() => count('s-1') === 1);
+    explode = false;
+    await eventually(() => count('s-1') === 3);
+    expect((await counts.status()).state).toBe('live');
+  });
+
   it('resumes after a restart from its checkpoint without applying anything twice', async () => {
     await store.appendToStream('s-1', [counted(), counted()]);
     const first = runner(countingProjection());

@@ -10,7 +10,7 @@ export const PROBLEM_TYPE = /application\/problem\+json/;
 export async function registerActors(app: TestApp, ...prefixes: string[]): Promise<string[]> {
   const ids = prefixes.map((prefix) => uniqueSlug(prefix));
   for (const id of ids) {
-    await request(app.http).post('/v1/actors').send(actorBody(id)).expect(201);
+    await app.api.post('/v1/actors').send(actorBody(id)).expect(201);
   }
   return ids;
 }
@@ -19,13 +19,13 @@ export async function registerActors(app: TestApp, ...prefixes: string[]): Promi
 export async function openTrack(app: TestApp, mediators: string[] = []): Promise<{ talksId: string; parties: string[] }> {
   const parties = await registerActors(app, 'party-a', 'party-b');
   const talksId = uniqueSlug('talks');
-  await request(app.http).post('/v1/talks').send(openTalksBody(talksId, parties, mediators)).expect(201);
+  await app.api.post('/v1/talks').send(openTalksBody(talksId, parties, mediators)).expect(201);
   return { talksId, parties };
 }
 
 /** Every event type of a stream's history, to prove a rejection appended nothing. */
 export async function historyTypes(app: TestApp, path: string): Promise<string[]> {
-  const response = await request(app.http).get(`${path}/history?limit=1000`);
+  const response = await app.api.get(`${path}/history?limit=1000`);
   if (response.status === 404) return [];
   return (response.body.events as Array<{ type: string }>).map((event) => event.type);
 }
@@ -44,13 +44,13 @@ export type HistoryEvent = Readonly<{
 
 /** A track's whole history, oldest first. */
 export async function talksHistory(app: TestApp, talksId: string): Promise<HistoryEvent[]> {
-  const response = await request(app.http).get(`${talksPath(talksId)}/history?limit=1000`).expect(200);
+  const response = await app.api.get(`${talksPath(talksId)}/history?limit=1000`).expect(200);
   return response.body.events as HistoryEvent[];
 }
 
 /** Posts a claim under a track (`path` relative to it, e.g. `meetings`), expects 201 and answers the event id. */
 export async function recordClaim(app: TestApp, talksId: string, path: string, body: object): Promise<string> {
-  const response = await request(app.http).post(`${talksPath(talksId)}/${path}`).send(body);
+  const response = await app.api.post(`${talksPath(talksId)}/${path}`).send(body);
   expect({ status: response.status, body: response.body }).toMatchObject({ status: 201 });
   return (response.body.events as Array<{ id: string }>)[0].id;
 }

@@ -1,9 +1,14 @@
+import { startEsdbTestServer } from './esdb/esdb-test-server';
+
 /**
- * Which event store the end-to-end tests run the API on. The default is the embedded SQLite
- * store; the EventStoreDB issue adds a switch here for the wire-compatible test server.
+ * Which event store the end-to-end tests run the API on: the embedded SQLite store by
+ * default, or, with PARLEY_TEST_EVENT_STORE=esdb (the `e2e-esdb` jest project), the
+ * EventStoreDB adapter over the real client, against the wire-compatible test server.
  */
 export type TestEventStore = Readonly<{ env: Record<string, string>; stop: () => Promise<void> }>;
 
 export async function startTestEventStore(): Promise<TestEventStore> {
-  return { env: {}, stop: async () => undefined };
+  if (process.env.PARLEY_TEST_EVENT_STORE !== 'esdb') return { env: {}, stop: async () => undefined };
+  const server = await startEsdbTestServer();
+  return { env: { PARLEY_EVENT_STORE: server.connectionString }, stop: server.stop };
 }

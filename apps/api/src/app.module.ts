@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ApiKeyGuard } from './access/api-key.guard';
+import { FirstAdminKey } from './access/first-admin-key';
+import { KeysController } from './access/keys.controller';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { ActorReader } from './actors/actor.view';
@@ -42,7 +46,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (raw) => ({ ...validateEnvironment({ ...raw, ...env }) }) }),
+        // Loaded, not `validate`d: Nest's validate hook copies every setting into process.env, where
+        // it would outlive this app (and leak into the next one a test starts).
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validatePredefined: false,
+          skipProcessEnv: true,
+          load: [() => ({ ...validateEnvironment({ ...process.env, ...env }) })],
+        }),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<Environment, true>) => ({
@@ -54,6 +66,12 @@ export class AppModule {
           }),
         }),
         CqrsModule.forRoot(),
+        ThrottlerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) => ({
+            throttlers: [{ ttl: 60_000, limit: config.get('PARLEY_WRITE_LIMIT', { infer: true }) }],
+          }),
+        }),
         EventStoreModule,
         LocalDatabaseModule,
         HealthModule,
@@ -66,6 +84,7 @@ export class AppModule {
         ReleasesController,
         EventsController,
         ProjectionsController,
+        KeysController,
         MeetingsController,
         PrisonerSwapsController,
         CeasefiresController,
@@ -82,6 +101,8 @@ export class AppModule {
         ReadYourWritesInterceptor,
         { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
         { provide: CLOCK, useValue: systemClock },
+        FirstAdminKey,
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandResponseInterceptor },
       ],

@@ -1,5 +1,6 @@
 import { ValidationPipe, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
@@ -11,7 +12,7 @@ import { validationProblem } from './problem/validation-problem';
 
 /** The whole API, configured the same way for `npm start` and for the end-to-end tests. */
 export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
-  const { PARLEY_BODY_LIMIT } = validateEnvironment({ ...process.env, ...options.env });
+  const { PARLEY_BODY_LIMIT, PARLEY_CORS_ORIGINS } = validateEnvironment({ ...process.env, ...options.env });
   const adapter = new FastifyAdapter({ bodyLimit: PARLEY_BODY_LIMIT, genReqId: correlationIdFor });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
@@ -28,6 +29,21 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
       exceptionFactory: validationProblem,
     }),
   );
+  await app.register(helmet, {
+    // Swagger UI at /docs runs inline scripts and styles; the API itself answers only JSON.
+    contentSecurityPolicy: {
+      directives: { defaultSrc: [`'self'`], styleSrc: [`'self'`, `'unsafe-inline'`], imgSrc: [`'self'`, 'data:'], scriptSrc: [`'self'`, `'unsafe-inline'`] },
+    },
+  });
+  const origins = PARLEY_CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (origins.length > 0) {
+    app.enableCors({
+      origin: origins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id', 'X-Min-Position', 'Last-Event-ID'],
+      exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Correlation-Id', 'Idempotent-Replayed'],
+      maxAge: 600,
+    });
+  }
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonObjectsOnly(fastify);
   fastify.addHook('onSend', async (request, reply) => {

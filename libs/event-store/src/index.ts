@@ -3,3 +3,4 @@ export * from './event-store.errors';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { SqlitePragmas } from './sqlite/sqlite.schema';
 export { openDurableSqlite } from './sqlite/open-durable-sqlite';
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './esdb/esdb-event-store';

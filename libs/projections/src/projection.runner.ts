@@ -28,6 +28,8 @@ export type RunnerOptions = Readonly<{
   batchSize?: number;
   /** How often to look whether another process swapped the tables (a CLI rebuild). */
   generationCheckMs?: number;
+  /** The longest pause before retrying after a failure. */
+  maxRetryDelayMs?: number;
 }>;
 
 /**
@@ -51,6 +53,7 @@ export class ProjectionRunner {
   private following?: Promise<void>;
   private stopping = false;
   private restartRequested = false;
+  private endPause?: () => void;
   private generationTimer?: NodeJS.Timeout;
   private readonly waiters = new Set<{ position: bigint; resolve: (reached: boolean) => void }>();
 
@@ -109,6 +112,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.generationTimer);
+    this.endPause?.();
     await this.subscription?.unsubscribe();
     await this.following;
     this.state = 'stopped';
@@ -208,21 +212,42 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Catch up, then follow live, for as long as the runner runs. A failure (the store out of
+   * reach, a batch that would not apply) rolls its transaction back, shows as `failed` with the
+   * error, and is retried from the checkpoint after a growing pause: nothing is lost or skipped.
+   */
   private async follow(): Promise<void> {
+    let failures = 0;
     while (!this.stopping) {
       this.restartRequested = false;
       try {
         await this.catchUp();
         if (this.stopping || this.restartRequested) continue;
         this.state = 'live';
+        failures = 0;
         await this.followLive();
       } catch (error) {
+        failures++;
         this.state = 'failed';
         this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger.error(`Projection ${this.projection.name} stopped following $all`, { error: this.lastError });
-        return;
+        const pauseMs = Math.min(this.options.maxRetryDelayMs ?? 30_000, 100 * 2 ** Math.min(failures, 10));
+        this.logger.error(`Projection ${this.projection.name} failed; retrying from its checkpoint in ${pauseMs} ms`, { error: this.lastError });
+        await this.pause(pauseMs);
       }
     }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.endPause = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.endPause = done;
+    });
   }
 
   /** Pages through what is already recorded, a batch per transaction. */

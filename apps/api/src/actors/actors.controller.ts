@@ -20,6 +20,7 @@ import { ApiProblem } from '../problem/problem';
 import { ReadModels } from '../read-models/read-models.service';
 import { ReadQueryDto } from '../read-models/read-query.dto';
 import { ReadsFrom } from '../read-models/reads-from.decorator';
+import { Reads, Requires } from '../access/access-rule.decorator';
 
 type ActorActivityView = ActorActivity & Readonly<{ name: string; kind: string; represents: string | null }>;
 
@@ -34,6 +35,7 @@ export class ActorsController {
   ) {}
 
   @Post()
+  @Requires('analyst')
   @CommandEndpoint('Register a person, state or organisation', 'Actors must be registered before a claim can name them.')
   async register(
     @Body() { id, ...profile }: RegisterActorDto,
@@ -46,12 +48,14 @@ export class ActorsController {
   }
 
   @Patch(':id')
+  @Requires('editor')
   @CommandEndpoint('Change an actor’s profile', 'Fields left out stay as they are; `null` clears an optional field. Answers 200 when nothing changed.')
   update(@Param('id', SlugPipe) id: string, @Body() changes: UpdateActorDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(new StreamCommand('actor', id, { type: 'UpdateActor', data: { actorId: id, changes: { ...changes } } }, request));
   }
 
   @Get(':id')
+  @Reads()
   @ApiOperation({ summary: 'An actor’s current profile; ETag is its stream revision' })
   async get(@Param('id', SlugPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ActorView> {
     const { actor, revision } = await this.actors.get(id);
@@ -60,6 +64,7 @@ export class ActorsController {
   }
 
   @Get(':id/activity')
+  @Reads()
   @ReadsFrom('talks', 'actors')
   @ApiOperation({ summary: 'What an actor did: visits, meetings, counterparts, countries, deals mediated, and whom it represents' })
   activity(@Param('id', SlugPipe) id: string, @Query() _query: ReadQueryDto): ActorActivityView {
@@ -69,6 +74,7 @@ export class ActorsController {
   }
 
   @Get(':id/history')
+  @Reads()
   @ApiOperation({ summary: 'Every event of the actor’s stream, oldest first, paged' })
   @ApiOkResponse({ description: 'A page of events with revision, global position, recordedAt and metadata' })
   historyOf(@Param('id', SlugPipe) id: string, @Query() { fromRevision, limit }: HistoryQueryDto): Promise<HistoryPage> {

@@ -9,9 +9,11 @@ import { talksCommand } from '../talks/talks-command';
 import { EndCeasefireDto, ReportCeasefireViolationDto } from './ceasefire-events.dto';
 import { RecordCeasefireDto } from './record-ceasefire.dto';
 import { RecordHostageReleaseDto } from './record-hostage-release.dto';
+import { Requires } from '../access/access-rule.decorator';
 
 @ApiTags('ceasefires')
 @Controller('talks/:id')
+@Requires('analyst')
 export class CeasefiresController {
   constructor(private readonly commands: CommandBus) {}
 

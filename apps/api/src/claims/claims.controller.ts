@@ -9,6 +9,7 @@ import { talksCommand } from '../talks/talks-command';
 import { CorrectClaimDto, RetractClaimDto } from './claim-amendment.dto';
 import { ClaimChangesValidator } from './claim-changes.validator';
 import { SlugPipe } from './slug.pipe';
+import { Requires } from '../access/access-rule.decorator';
 
 /** A UUID, compared case-insensitively (RFC 9562): the store keeps event ids lower-case, so `A1…` finds `a1…`. */
 @Injectable()
@@ -28,6 +29,7 @@ class EventIdPipe implements PipeTransform<string, Promise<string>> {
 /** Nothing is overwritten: a correction or a retraction is itself a claim, with its own sources. */
 @ApiTags('corrections')
 @Controller('talks/:id/claims/:eventId')
+@Requires('editor')
 export class ClaimsController {
   constructor(
     private readonly commands: CommandBus,

@@ -1,15 +1,27 @@
 /**
  * `npm run cli -- <command>`: operate a Parley installation from the shell, against the same
  * database and configuration as the server (PARLEY_DB). Safe while the server runs: a rebuild
- * swaps its tables in atomically and the server adopts them.
+ * swaps its tables in atomically and the server adopts them; a revoked key is refused at once.
  */
 import { openDurableSqlite, SqliteEventStore } from '@parley/event-store';
 import { ProjectionRunner } from '@parley/projections';
+import { isSlug } from '@parley/domain';
 import { Command } from 'commander';
+import { ApiKeyStore, DuplicateKeyNameError } from '../access/api-key.store';
+import { isRole, ROLES } from '../access/roles';
 import { validateEnvironment } from '../config/environment';
 import { ALL_PROJECTIONS } from '../read-models/projections';
 
 type ReadSide = Readonly<{ runners: ReadonlyMap<string, ProjectionRunner> }>;
+
+async function withKeys(work: (store: ApiKeyStore) => void): Promise<void> {
+  const database = openDurableSqlite(validateEnvironment(process.env).PARLEY_DB);
+  try {
+    work(new ApiKeyStore(database));
+  } finally {
+    database.close();
+  }
+}
 
 async function withReadSide(work: (readSide: ReadSide) => Promise<void>): Promise<void> {
   const { PARLEY_DB } = validateEnvironment(process.env);
@@ -49,6 +61,43 @@ projections
       await runner.rebuild();
       const status = await runner.status();
       console.log(`Rebuilt ${name} up to position ${status.checkpoint} in ${Date.now() - started} ms (generation ${status.generation}).`);
+    }),
+  );
+
+const keys = program.command('keys').description('API keys: who may read and write, and under which name writes are recorded');
+
+keys
+  .command('create')
+  .description('Create a key and print it once (only its hash is kept)')
+  .requiredOption('--name <name>', 'a unique name; it becomes the recordedBy of every event written with the key')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+  .action(({ name, role }: { name: string; role: string }) =>
+    withKeys((store) => {
+      if (!isRole(role)) return program.error(`--role must be one of ${ROLES.join(', ')}`);
+      if (!isSlug(name)) return program.error('--name must be lower-case letters, digits and dashes, 2 to 63 characters');
+      try {
+        const { key } = store.create(name, role, new Date());
+        console.log(`Created key "${name}" (${role}). It is shown only this once:\n\n    ${key}\n`);
+      } catch (error) {
+        if (error instanceof DuplicateKeyNameError) return program.error(error.message);
+        throw error;
+      }
+    }),
+  );
+
+keys
+  .command('list')
+  .description('Every key: name, role, prefix, created, last used, revoked')
+  .action(() => withKeys((store) => console.table(store.list())));
+
+keys
+  .command('revoke')
+  .description('Revoke a key: it is refused from its next request on')
+  .argument('<name>')
+  .action((name: string) =>
+    withKeys((store) => {
+      if (!store.revoke(name, new Date())) return program.error(`No live key named ${name}`);
+      console.log(`Revoked key "${name}".`);
     }),
   );
 

@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { FastifyRequest } from 'fastify';
 import stableStringify from 'safe-stable-stringify';
+import { principalOf } from '../access/principal';
 import { ApiProblem } from '../problem/problem';
 import { parseIfMatch, RevisionCondition } from './entity-tag';
 
@@ -17,9 +18,6 @@ export type CommandRequest = Readonly<{
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-// Until access control lands every write is recorded as anonymous.
-const ANONYMOUS = 'anonymous';
-
 export function commandRequestFrom(request: FastifyRequest): CommandRequest {
   const idempotencyKey = header(request, 'idempotency-key');
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -32,7 +30,8 @@ export function commandRequestFrom(request: FastifyRequest): CommandRequest {
     idempotencyKey,
     fingerprint: fingerprintOf(request),
     correlationId: String(request.id),
-    recordedBy: ANONYMOUS,
+    // Writes always need a key (the guard ran first), so there is always a name to record.
+    recordedBy: principalOf(request)?.name ?? 'anonymous',
   };
 }
 

@@ -53,6 +53,7 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
         if (attempt >= this.attempts) {
           throw new ApiProblem(409, 'CONCURRENCY.CONFLICT', `Other writes to this stream got in first ${attempt} times; retry the command`);
         }
+        await backOff(attempt);
       }
     }
   }
@@ -122,6 +123,15 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
     return new Set(found.filter((id): id is string => id !== undefined));
   }
 }
+
+/**
+ * Writers that lost the same race would otherwise retry in lockstep and lose again; a random
+ * wait, growing with each loss (full jitter), lets them take turns. Over a networked store
+ * (EventStoreDB) a read-decide-append takes milliseconds, so this is what keeps bursts on
+ * one stream from running out of attempts.
+ */
+const backOff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
 
 function fold(decider: AnyDecider, recorded: readonly RecordedEvent[]): unknown {
   return recorded.reduce((state, { id, type, data }) => decider.evolve(state, { id, type, data }), decider.initialState());

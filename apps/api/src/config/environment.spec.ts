@@ -8,7 +8,7 @@ describe('validateEnvironment', () => {
       PARLEY_DB: './data/parley.db',
       LOG_LEVEL: 'info',
       PARLEY_BODY_LIMIT: 262_144,
-      PARLEY_CONFLICT_RETRIES: 5,
+      PARLEY_CONFLICT_RETRIES: 10,
     });
   });
 

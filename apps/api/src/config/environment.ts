@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -38,11 +38,34 @@ export class Environment {
   PARLEY_BODY_LIMIT = 262_144;
 
   /** How often a command is re-decided when another write to its stream got in first. */
-  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
   @IsInt()
   @Min(1)
   @Max(50)
-  PARLEY_CONFLICT_RETRIES = 5;
+  PARLEY_CONFLICT_RETRIES = 10;
+
+  /** Opens every read (not writes) to callers without a key. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  PARLEY_PUBLIC_READS = false;
+
+  /** Browser origins allowed by CORS, comma-separated; empty: CORS off. */
+  @IsString()
+  PARLEY_CORS_ORIGINS = '';
+
+  /** Writes each API key may make per minute before 429. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(1)
+  PARLEY_WRITE_LIMIT = 600;
+
+  /**
+   * The first admin key, for automated installs: used only when no key exists yet. Without it
+   * the first start makes one up and prints it once.
+   */
+  @IsString()
+  @Matches(/^$|^parley_[A-Za-z0-9_-]{20,100}$/, { message: 'PARLEY_BOOTSTRAP_ADMIN_KEY must look like parley_<20 to 100 letters, digits, - or _>' })
+  PARLEY_BOOTSTRAP_ADMIN_KEY = '';
 
   /** How long a read with `minPosition` waits for the read models before answering 503. */
   @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))

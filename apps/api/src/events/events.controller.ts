@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@parley/event-store';
 import { HistoryEvent, historyEventOf } from '../history/stream-history';
 import { EventsQueryDto } from './events-query.dto';
+import { Reads } from '../access/access-rule.decorator';
 
 export type EventsPage = Readonly<{
   events: ReadonlyArray<HistoryEvent & Readonly<{ streamId: string }>>;
@@ -13,6 +14,7 @@ export type EventsPage = Readonly<{
 /** The global feed: every recorded event in position order, straight from the store. */
 @ApiTags('events')
 @Controller('events')
+@Reads()
 export class EventsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 

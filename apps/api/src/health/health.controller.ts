@@ -2,9 +2,11 @@ import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { Public } from '../access/access-rule.decorator';
 
 @ApiTags('operations')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
+@Public()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

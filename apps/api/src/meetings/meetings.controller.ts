@@ -9,9 +9,11 @@ import { talksCommand } from '../talks/talks-command';
 import { RecordEnvoyVisitDto } from './record-envoy-visit.dto';
 import { RecordMeetingDto } from './record-meeting.dto';
 import { ScheduleMeetingDto } from './schedule-meeting.dto';
+import { Requires } from '../access/access-rule.decorator';
 
 @ApiTags('meetings and visits')
 @Controller('talks/:id')
+@Requires('analyst')
 export class MeetingsController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,14 +1,16 @@
-import { applyDecorators, HttpCode } from '@nestjs/common';
+import { applyDecorators, HttpCode, UseGuards } from '@nestjs/common';
+import { WriteThrottlerGuard } from '../access/write-throttler.guard';
 import { ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { CommandResultSchema, ProblemSchema } from './problem.schema';
 
 const problem = (status: number, description: string) =>
   ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemSchema) } } } });
 
-/** The contract every write route shares: headers it honours, what it answers, which problems it can raise. */
+/** The contract every write route shares: headers it honours, what it answers, which problems it can raise, its rate limit. */
 export const CommandEndpoint = (summary: string, description?: string) =>
   applyDecorators(
     HttpCode(201),
+    UseGuards(WriteThrottlerGuard),
     ApiOperation({ summary, description }),
     ApiConsumes('application/json'),
     ApiExtraModels(ProblemSchema),
@@ -23,4 +25,5 @@ export const CommandEndpoint = (summary: string, description?: string) =>
     problem(413, 'Body too large'),
     problem(415, 'Not application/json'),
     problem(422, 'A domain rule is broken, or an Idempotency-Key is reused with another body'),
+    problem(429, 'Too many writes from this key; see Retry-After'),
   );

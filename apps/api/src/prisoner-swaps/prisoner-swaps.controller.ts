@@ -7,9 +7,11 @@ import { SlugPipe } from '../claims/slug.pipe';
 import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
 import { talksCommand } from '../talks/talks-command';
 import { RecordPrisonerSwapDto } from './record-prisoner-swap.dto';
+import { Requires } from '../access/access-rule.decorator';
 
 @ApiTags('prisoner swaps')
 @Controller('talks/:id')
+@Requires('analyst')
 export class PrisonerSwapsController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -2,10 +2,12 @@ import { Controller, Get, Param, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem } from './problem';
 import { CatalogueEntry, PROBLEM_CATALOGUE } from './problem-catalogue';
+import { Public } from '../access/access-rule.decorator';
 
 /** What a problem's `type` points at: every error code, its status and what it means. */
 @ApiTags('operations')
 @Controller({ path: 'problems', version: VERSION_NEUTRAL })
+@Public()
 export class ProblemsController {
   @Get()
   @ApiOperation({ summary: 'Every error code the API can answer with' })

@@ -17,7 +17,7 @@ export function toProblem(exception: unknown, instance: string): RenderedProblem
     const code = codeForStatus(status);
     const known = API_ERROR_CODES[code as keyof typeof API_ERROR_CODES];
     // Fastify's own messages for these say only the status text; ours say what to do.
-    const detail = status === 413 || status === 415 ? known.meaning : httpExceptionDetail(exception);
+    const detail = status === 413 || status === 415 || status === 429 ? known.meaning : httpExceptionDetail(exception);
     return { body: problem(status, code, detail, instance), headers: {} };
   }
   return { body: problem(500, 'INTERNAL', API_ERROR_CODES.INTERNAL.meaning, instance), headers: {} };
@@ -39,6 +39,8 @@ function codeForStatus(status: number): string {
       return 'REQUEST.TOO_LARGE';
     case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
       return 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+    case HttpStatus.TOO_MANY_REQUESTS:
+      return 'RATE.LIMITED';
     default:
       return status >= 500 ? 'INTERNAL' : `HTTP.${status}`;
   }

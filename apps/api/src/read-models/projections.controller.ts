@@ -2,9 +2,11 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionStatus } from '@parley/projections';
 import { ReadModels } from './read-models.service';
+import { Requires } from '../access/access-rule.decorator';
 
 @ApiTags('operations')
 @Controller('admin/projections')
+@Requires('admin')
 export class ProjectionsController {
   constructor(private readonly readModels: ReadModels) {}
 

@@ -5,9 +5,11 @@ import { ReadModels } from '../read-models/read-models.service';
 import { ReadsFrom } from '../read-models/reads-from.decorator';
 import { readingCursor } from '../read-models/reading-cursor';
 import { ReleasesQueryDto } from './releases-query.dto';
+import { Reads } from '../access/access-rule.decorator';
 
 @ApiTags('releases')
 @Controller('releases')
+@Reads()
 export class ReleasesController {
   constructor(private readonly readModels: ReadModels) {}
 

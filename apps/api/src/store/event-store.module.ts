@@ -1,17 +1,24 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { EVENT_STORE, EventStore, SqliteEventStore } from '@parley/event-store';
+import { EVENT_STORE, EventStore, EventStoreDbEventStore, SqliteEventStore } from '@parley/event-store';
 import { Environment } from '../config/environment';
 
-/** The configured event store, opened once and closed on shutdown. */
+/**
+ * The configured event store, opened once and closed on shutdown: the embedded SQLite store
+ * in PARLEY_DB when PARLEY_EVENT_STORE is empty, else EventStoreDB at that connection string.
+ * Read models, idempotency records and checkpoints stay in PARLEY_DB either way.
+ */
 @Global()
 @Module({
   providers: [
     {
       provide: EVENT_STORE,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>): Promise<EventStore> =>
-        Promise.resolve(SqliteEventStore.open({ filename: config.get('PARLEY_DB', { infer: true }) })),
+      useFactory: async (config: ConfigService<Environment, true>): Promise<EventStore> => {
+        const connectionString = config.get('PARLEY_EVENT_STORE', { infer: true });
+        if (connectionString) return EventStoreDbEventStore.connect({ connectionString });
+        return SqliteEventStore.open({ filename: config.get('PARLEY_DB', { infer: true }) });
+      },
     },
   ],
   exports: [EVENT_STORE],

@@ -4,9 +4,11 @@ import { talksStreamId } from '@parley/domain';
 import { SlugPipe } from '../claims/slug.pipe';
 import { HistoryQueryDto } from '../history/history-query.dto';
 import { HistoryPage, StreamHistory } from '../history/stream-history';
+import { Reads } from '../access/access-rule.decorator';
 
 @ApiTags('talks')
 @Controller('talks')
+@Reads()
 export class TalksHistoryController {
   constructor(private readonly history: StreamHistory) {}
 

@@ -10,11 +10,13 @@ import { ReadModels } from '../read-models/read-models.service';
 import { ReadsFrom } from '../read-models/reads-from.decorator';
 import { TimeTravelQueryDto } from '../read-models/time-travel-query.dto';
 import { TalksListQueryDto } from './talks-query.dto';
+import { Reads } from '../access/access-rule.decorator';
 
 const notOpened = (id: string, when = ''): ApiProblem => new ApiProblem(404, 'TALKS.NOT_OPENED', `No track ${id} had been opened${when}`);
 
 @ApiTags('talks')
 @Controller('talks')
+@Reads()
 export class TalksStatusController {
   constructor(
     private readonly readModels: ReadModels,

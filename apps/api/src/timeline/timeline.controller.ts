@@ -11,9 +11,11 @@ import { ReadsFrom } from '../read-models/reads-from.decorator';
 import { readingCursor } from '../read-models/reading-cursor';
 import { CSV, exportFormatOf, timelineExport } from './timeline-export';
 import { TimelineQueryDto } from './timeline-query.dto';
+import { Reads } from '../access/access-rule.decorator';
 
 @ApiTags('timeline')
 @Controller('timeline')
+@Reads()
 export class TimelineController {
   constructor(
     private readonly readModels: ReadModels,

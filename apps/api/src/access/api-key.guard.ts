@@ -1,0 +1,49 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
+import { FastifyRequest } from 'fastify';
+import { CLOCK, Clock } from '../commands/clock';
+import { Environment } from '../config/environment';
+import { ApiProblem } from '../problem/problem';
+import { ACCESS_RULE, AccessRule } from './access-rule.decorator';
+import { ApiKeyStore } from './api-key.store';
+import { setPrincipal } from './principal';
+import { grants } from './roles';
+
+const CHALLENGE = { 'www-authenticate': 'Bearer realm="parley"' };
+
+/** Every request: the route's rule, the caller's key (looked up each time, so revocation is immediate), its role. */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  private readonly publicReads: boolean;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: ApiKeyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    config: ConfigService<Environment, true>,
+  ) {
+    this.publicReads = config.get('PARLEY_PUBLIC_READS', { infer: true });
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (!rule) throw new ApiProblem(403, 'AUTH.FORBIDDEN', 'This route has no access rule, so it is open to no one');
+    if (rule.public) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const header = request.headers.authorization;
+    if (header === undefined) {
+      if (rule.read && this.publicReads) return true;
+      throw new ApiProblem(401, 'AUTH.REQUIRED', 'Send an API key: Authorization: Bearer <key>', { headers: CHALLENGE });
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const key = match ? this.keys.verify(match[1], this.clock()) : undefined;
+    if (!key) throw new ApiProblem(401, 'AUTH.INVALID_KEY', 'The API key is unknown or revoked', { headers: CHALLENGE });
+    if (!grants(key.role, rule.role)) {
+      throw new ApiProblem(403, 'AUTH.FORBIDDEN', `This needs the ${rule.role} role; key ${key.name} is ${key.role}`);
+    }
+    setPrincipal(request, { name: key.name, role: key.role });
+    return true;
+  }
+}

@@ -1,0 +1,184 @@
+import { sendUnaryData, ServerReadableStream, ServerUnaryCall, ServerWritableStream, status, UntypedServiceImplementation } from '@grpc/grpc-js';
+import {
+  AppendReq,
+  AppendResp,
+  DeleteReq,
+  DeleteResp,
+  ReadReq,
+  ReadResp,
+  TombstoneReq,
+  TombstoneResp,
+} from '@eventstore/db-client/generated/streams_pb';
+import { serveAllSubscription, SubscriptionStart } from './all-subscription';
+import { eventFilterOf } from './event-filter';
+import { AppendOutcome, Expected, InMemoryLog, ProposedEvent, StoredEvent } from './in-memory-log';
+import {
+  empty,
+  error,
+  expectedOf,
+  int64,
+  readEventResponse,
+  streamDeletedError,
+  streamIdentifier,
+  streamName,
+  uuidString,
+  wrongExpectedVersionError,
+} from './wire';
+
+const FORWARDS = ReadReq.Options.ReadDirection.FORWARDS;
+
+/** `Streams.Read`, `Append`, `Delete`, `Tombstone` over the in-memory log. `BatchAppend` is left unimplemented. */
+export function streamsService(log: InMemoryLog): UntypedServiceImplementation {
+  return {
+    read: (call: ServerWritableStream<ReadReq, ReadResp>) => read(log, call),
+    append: (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) => append(log, call, callback),
+    delete: (call: ServerUnaryCall<DeleteReq, DeleteResp>, callback: sendUnaryData<DeleteResp>) => {
+      const options = call.request.getOptions()!;
+      const result = deleteWith(log, streamName(options.getStreamIdentifier()), expectedOf(options), (s) => log.delete(s));
+      if (typeof result !== 'bigint') return callback(result);
+      callback(null, new DeleteResp().setPosition(new DeleteResp.Position().setCommitPosition(int64(result)).setPreparePosition(int64(result))));
+    },
+    tombstone: (call: ServerUnaryCall<TombstoneReq, TombstoneResp>, callback: sendUnaryData<TombstoneResp>) => {
+      const options = call.request.getOptions()!;
+      const result = deleteWith(log, streamName(options.getStreamIdentifier()), expectedOf(options), (s) => log.tombstone(s));
+      if (typeof result !== 'bigint') return callback(result);
+      callback(
+        null,
+        new TombstoneResp().setPosition(new TombstoneResp.Position().setCommitPosition(int64(result)).setPreparePosition(int64(result))),
+      );
+    },
+  };
+}
+
+function read(log: InMemoryLog, call: ServerWritableStream<ReadReq, ReadResp>): void {
+  const options = call.request.getOptions();
+  if (!options) return void call.emit('error', error(status.INVALID_ARGUMENT, 'Read without options'));
+  if (options.hasSubscription()) {
+    if (!options.hasAll()) return void call.emit('error', error(status.UNIMPLEMENTED, 'The test double subscribes to $all only'));
+    void serveAllSubscription(call, log, allStart(options.getAll()!), eventFilterOf(options));
+    return;
+  }
+  const count = Number(BigInt(options.getCount() || '0') > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : options.getCount());
+  const forwards = options.getReadDirection() === FORWARDS;
+  if (options.hasStream()) {
+    const stream = options.getStream()!;
+    const name = streamName(stream.getStreamIdentifier());
+    if (log.isTombstoned(name)) return void call.emit('error', streamDeletedError(name));
+    const events = log.readableEvents(name);
+    if (!events) {
+      // A missing stream is a normal message, not an error status.
+      const notFound = new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(name));
+      call.write(new ReadResp().setStreamNotFound(notFound));
+      return void call.end();
+    }
+    return send(call, streamSlice(events, stream, forwards), count);
+  }
+  const filter = eventFilterOf(options);
+  const selected = allSlice(log, options.getAll()!, forwards);
+  send(call, filter ? selected.filter(filter.matches) : selected, count);
+}
+
+function send(call: ServerWritableStream<ReadReq, ReadResp>, events: readonly StoredEvent[], count: number): void {
+  for (const event of events.slice(0, count)) call.write(readEventResponse(event));
+  call.end();
+}
+
+function streamSlice(events: StoredEvent[], options: ReadReq.Options.StreamOptions, forwards: boolean): StoredEvent[] {
+  if (forwards) {
+    const from = options.hasRevision() ? BigInt(options.getRevision()) : options.hasEnd() ? 2n ** 64n : 0n;
+    return events.filter((event) => event.revision >= from);
+  }
+  const from = options.hasRevision() ? BigInt(options.getRevision()) : options.hasStart() ? -1n : 2n ** 64n;
+  return events.filter((event) => event.revision <= from).reverse();
+}
+
+/** Forwards from a position includes the event there; backwards from a position starts before it. */
+function allSlice(log: InMemoryLog, options: ReadReq.Options.AllOptions, forwards: boolean): StoredEvent[] {
+  const at = options.hasPosition() ? log.indexAtOrAfter(BigInt(options.getPosition()!.getCommitPosition())) : undefined;
+  if (forwards) return log.all.slice(options.hasEnd() ? log.all.length : (at ?? 0));
+  return log.all.slice(0, options.hasStart() ? 0 : (at ?? log.all.length)).reverse();
+}
+
+function allStart(options: ReadReq.Options.AllOptions): SubscriptionStart {
+  if (options.hasPosition()) return BigInt(options.getPosition()!.getCommitPosition());
+  return options.hasEnd() ? 'end' : 'start';
+}
+
+function append(log: InMemoryLog, call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void {
+  let options: AppendReq.Options | undefined;
+  const proposed: ProposedEvent[] = [];
+  let refused: ReturnType<typeof error> | undefined;
+  call.on('data', (request: AppendReq) => {
+    if (request.hasOptions()) {
+      options = request.getOptions();
+      return;
+    }
+    const message = request.getProposedMessage()!;
+    const metadata = message.getMetadataMap();
+    const [type, contentType] = [metadata.get('type'), metadata.get('content-type')];
+    if (!type || !contentType) {
+      refused ??= error(status.INVALID_ARGUMENT, 'Required metadata properties are missing', 'missing-required-metadata-property', {
+        'required-metadata-properties': 'type,content-type',
+      });
+      return;
+    }
+    proposed.push({
+      id: uuidString(message.getId()),
+      type,
+      contentType,
+      data: message.getData_asU8(),
+      customMetadata: message.getCustomMetadata_asU8(),
+    });
+  });
+  call.on('end', () => {
+    if (refused) return callback(refused);
+    if (!options) return callback(error(status.INVALID_ARGUMENT, 'Append without options'));
+    const stream = streamName(options.getStreamIdentifier());
+    const expected = expectedOf(options);
+    const outcome = log.append(stream, expected, proposed);
+    if (outcome.kind === 'stream_deleted') return callback(streamDeletedError(stream));
+    callback(null, appendResponse(outcome, expected));
+  });
+}
+
+/** A wrong expected version on Append is an OK response with its `wrong_expected_version` arm, not an error status. */
+function appendResponse(outcome: Exclude<AppendOutcome, { kind: 'stream_deleted' }>, expected: Expected): AppendResp {
+  if (outcome.kind === 'wrong_expected_version') {
+    const wrong = new AppendResp.WrongExpectedVersion();
+    if (outcome.current === 'no_stream') wrong.setCurrentNoStream(empty());
+    else wrong.setCurrentRevision(int64(outcome.current));
+    if (expected.kind === 'revision') wrong.setExpectedRevision(int64(expected.revision));
+    else if (expected.kind === 'no_stream') wrong.setExpectedNoStream(empty());
+    else if (expected.kind === 'stream_exists') wrong.setExpectedStreamExists(empty());
+    else wrong.setExpectedAny(empty());
+    return new AppendResp().setWrongExpectedVersion(wrong);
+  }
+  const success = new AppendResp.Success();
+  if (outcome.lastRevision < 0n) success.setNoStream(empty());
+  else success.setCurrentRevision(int64(outcome.lastRevision));
+  if (outcome.kind === 'written') {
+    success.setPosition(new AppendResp.Position().setCommitPosition(int64(outcome.position)).setPreparePosition(int64(outcome.position)));
+  } else {
+    // Chosen: a repeated (idempotent) append answers without a position, as servers of the 20.x
+    // line did; newer ones may send one. The adapter must cope with both.
+    success.setNoPosition(empty());
+  }
+  return new AppendResp().setSuccess(success);
+}
+
+function deleteWith(
+  log: InMemoryLog,
+  stream: string,
+  expected: Expected,
+  remove: (stream: string) => bigint,
+): bigint | ReturnType<typeof error> {
+  if (log.isTombstoned(stream)) return streamDeletedError(stream);
+  const current = log.currentRevision(stream);
+  const holds =
+    expected.kind === 'any' ||
+    (expected.kind === 'no_stream' && current === 'no_stream') ||
+    (expected.kind === 'stream_exists' && current !== 'no_stream') ||
+    (expected.kind === 'revision' && current === expected.revision);
+  if (!holds) return wrongExpectedVersionError(stream, expected, current);
+  return remove(stream);
+}
