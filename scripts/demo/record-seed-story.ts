@@ -1,18 +1,24 @@
 /**
- * `npm run demo`: records the seed story against a running server through the public API.
- * Every step carries an Idempotency-Key, so running it again records nothing twice.
+ * `PARLEY_KEY=… npm run demo`: records the seed story against a running server through the
+ * public API. Every step carries an Idempotency-Key, so running it again records nothing twice.
  */
 import { SEED_STORY } from './seed-story';
 
 const BASE_URL = process.env.PARLEY_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const KEY = process.env.PARLEY_KEY;
 
 async function main(): Promise<void> {
+  if (!KEY) {
+    console.error('Set PARLEY_KEY to an API key of role editor or admin: the key printed by the first `npm start` will do.');
+    process.exitCode = 1;
+    return;
+  }
   const recorded = new Map<string, string>();
   for (const step of SEED_STORY) {
     const path = typeof step.path === 'string' ? step.path : step.path(recorded);
     const response = await fetch(`${BASE_URL}${path}`, {
       method: step.method,
-      headers: { 'content-type': 'application/json', 'idempotency-key': `seed-story:${step.key}` },
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', 'idempotency-key': `seed-story:${step.key}` },
       body: JSON.stringify(step.body),
     });
     const body = (await response.json()) as { streamId?: string; revision?: number; events?: Array<{ id: string; type: string }>; detail?: string; errors?: unknown };
@@ -26,7 +32,7 @@ async function main(): Promise<void> {
     const replayed = response.headers.get('idempotent-replayed') === 'true' ? ' (already recorded)' : '';
     console.log(`${response.status} ${(first?.type ?? 'unchanged').padEnd(18)} ${body.streamId}@${body.revision}${replayed}`);
   }
-  console.log(`\nThe seed story is recorded. Try: curl ${BASE_URL}/v1/talks/us-russia-ukraine/history`);
+  console.log(`\nThe seed story is recorded. Try: curl -H "Authorization: Bearer $PARLEY_KEY" ${BASE_URL}/v1/talks/us-russia-ukraine`);
 }
 
 main().catch((error: unknown) => {
