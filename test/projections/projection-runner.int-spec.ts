@@ -86,6 +86,32 @@ describe('ProjectionRunner on SQLite', () => {
     expect(await counts.status()).toMatchObject({ checkpoint: position.toString(), lag: '0' });
   });
 
+  it('tells its listeners about each committed batch, catching up and live, every event once and in order', async () => {
+    await store.appendToStream('s-1', [counted(), counted(), counted(), counted()]);
+    const counts = runner(countingProjection());
+    const batches: { from: bigint; to: bigint; positions: bigint[]; rows: number | undefined }[] = [];
+    const stop = counts.onApplied(({ from, to, events }) => batches.push({ from, to, positions: events.map((e) => e.position), rows: count('s-1') }));
+    counts.onApplied(() => {
+      throw new Error('a failing listener is only logged');
+    });
+    await counts.start();
+    const { position } = await store.appendToStream('s-1', [counted()]);
+    await counts.waitFor(position, 2000);
+
+    const positions = batches.flatMap((batch) => batch.positions);
+    expect(positions).toHaveLength(5);
+    expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
+    // Each batch starts where the last one ended, and the rows it wrote are visible to the listener.
+    batches.forEach((batch, index) => expect(batch.from).toBe(index === 0 ? 0n : batches[index - 1].to));
+    expect(batches[batches.length - 1]).toMatchObject({ to: position, rows: 5 });
+    expect((await counts.status()).state).toBe('live');
+
+    stop();
+    const { position: later } = await store.appendToStream('s-1', [counted()]);
+    await counts.waitFor(later, 2000);
+    expect(batches.flatMap((batch) => batch.positions)).toHaveLength(5);
+  });
+
   it('counts and skips what it cannot use, and carries on', async () => {
     await store.appendToStream('s-1', [counted(), counted('Unusable'), counted()]);
     const counts = runner(countingProjection());

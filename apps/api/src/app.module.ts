@@ -34,6 +34,9 @@ import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interc
 import { ReleasesController } from './releases/releases.controller';
 import { TalksStatusController } from './talks/talks-status.controller';
 import { TimelineController } from './timeline/timeline.controller';
+import { SseConnections } from './subscriptions/sse-connections.service';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { TalksStatusFeed } from './subscriptions/talks-status-feed.service';
 
 export type AppOptions = Readonly<{
   /** Settings that win over the process environment (tests use them). */
@@ -83,6 +86,7 @@ export class AppModule {
         TimelineController,
         ReleasesController,
         EventsController,
+        SubscriptionsController,
         ProjectionsController,
         KeysController,
         MeetingsController,
@@ -99,6 +103,8 @@ export class AppModule {
         ClaimChangesValidator,
         ReadModels,
         ReadYourWritesInterceptor,
+        SseConnections,
+        TalksStatusFeed,
         { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
         { provide: CLOCK, useValue: systemClock },
         FirstAdminKey,

@@ -13,10 +13,16 @@ import { validationProblem } from './problem/validation-problem';
 /** The whole API, configured the same way for `npm start` and for the end-to-end tests. */
 export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
   const { PARLEY_BODY_LIMIT, PARLEY_CORS_ORIGINS } = validateEnvironment({ ...process.env, ...options.env });
-  const adapter = new FastifyAdapter({ bodyLimit: PARLEY_BODY_LIMIT, genReqId: correlationIdFor });
+  const adapter = new FastifyAdapter({
+    bodyLimit: PARLEY_BODY_LIMIT,
+    genReqId: correlationIdFor,
+    // Fastify's default ('idle') still destroys every open connection on close, in-flight
+    // requests included (fastify.js, onClose: closeAllConnections), so a command could commit
+    // and lose its answer. Node's own server.close() ends only idle connections.
+    forceCloseConnections: false,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
     new ValidationPipe({

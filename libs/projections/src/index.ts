@@ -2,6 +2,6 @@ export * from './projection';
 export { projectionContext } from './projection-context';
 export * from './projection-logger';
 export { CheckpointStore, type Checkpoint } from './checkpoint.store';
-export { ProjectionRunner, type ProjectionState, type ProjectionStatus, type RunnerOptions } from './projection.runner';
+export { ProjectionRunner, type AppliedBatch, type AppliedListener, type ProjectionState, type ProjectionStatus, type RunnerOptions } from './projection.runner';
 export * from './talks';
 export * from './actors';

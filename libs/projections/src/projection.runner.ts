@@ -21,6 +21,11 @@ export type ProjectionStatus = Readonly<{
   rebuild?: Readonly<{ position: string; startedAt: string }>;
 }>;
 
+/** One committed batch: the checkpoint moved from `from` to `to` over `events` (every event after `from`, used or passed over). */
+export type AppliedBatch = Readonly<{ from: bigint; to: bigint; events: readonly RecordedEvent[] }>;
+
+export type AppliedListener = (batch: AppliedBatch) => void;
+
 export type RunnerOptions = Readonly<{
   logger?: ProjectionLogger;
   now?: () => Date;
@@ -56,6 +61,7 @@ export class ProjectionRunner {
   private endPause?: () => void;
   private generationTimer?: NodeJS.Timeout;
   private readonly waiters = new Set<{ position: bigint; resolve: (reached: boolean) => void }>();
+  private readonly appliedListeners = new Set<AppliedListener>();
 
   constructor(
     private readonly store: EventStore,
@@ -135,6 +141,16 @@ export class ProjectionRunner {
       const timer = setTimeout(() => waiter.resolve(false), timeoutMs);
       this.waiters.add(waiter);
     });
+  }
+
+  /**
+   * Calls `listener` after each batch is committed to the live tables, in the same turn, so a
+   * query run inside it sees exactly that checkpoint (a rebuild's shadow tables say nothing).
+   * Answers the function that stops it. A listener that throws is logged, never fails the batch.
+   */
+  onApplied(listener: AppliedListener): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   }
 
   async status(): Promise<ProjectionStatus> {
@@ -294,24 +310,38 @@ export class ProjectionRunner {
 
   private applyBatch(events: readonly RecordedEvent[]): void {
     if (events.length === 0) return;
-    const generationChanged = this.db.transaction(() => {
+    const batch = this.db.transaction((): AppliedBatch | 'generation_changed' => {
       const saved = this.checkpoints.get(this.projection.name);
       // Another process rebuilt and swapped the tables: what we hold in memory is stale.
-      if (saved && saved.generation !== this.checkpoint.generation) return true;
-      let position = saved?.position ?? this.checkpoint.position;
+      if (saved && saved.generation !== this.checkpoint.generation) return 'generation_changed';
+      const from = saved?.position ?? this.checkpoint.position;
+      const applied: RecordedEvent[] = [];
+      let to = from;
       for (const event of events) {
-        if (event.position <= position) continue;
+        if (event.position <= to) continue;
         this.applyTo(this.live, event);
-        position = event.position;
+        applied.push(event);
+        to = event.position;
       }
-      this.saveCheckpoint({ version: this.projection.version, position, generation: this.checkpoint.generation });
-      return false;
+      this.saveCheckpoint({ version: this.projection.version, position: to, generation: this.checkpoint.generation });
+      return { from, to, events: applied };
     })();
-    if (generationChanged) {
+    if (batch === 'generation_changed') {
       this.noticeForeignSwap();
       return;
     }
     this.resolveWaiters();
+    if (batch.events.length > 0) this.notifyApplied(batch);
+  }
+
+  private notifyApplied(batch: AppliedBatch): void {
+    for (const listener of this.appliedListeners) {
+      try {
+        listener(batch);
+      } catch (error) {
+        this.logger.error(`A listener of projection ${this.projection.name} failed`, { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
   }
 
   private applyTo(context: ProjectionContext, event: RecordedEvent): void {

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorStreamId, isDomainError } from '@parley/domain';
@@ -22,6 +22,7 @@ class LostRace extends Error {}
 @CommandHandler(StreamCommand)
 export class StreamCommandHandler implements ICommandHandler<StreamCommand, CommandOutcome> {
   private readonly attempts: number;
+  private readonly logger = new Logger(StreamCommandHandler.name);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -40,8 +41,20 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
     }
     const identity = commandIdentity(command.request);
     const outcome = await this.decideWithRetries(command, identity);
-    if (idempotencyKey !== undefined && !outcome.replayed) this.idempotency.remember(idempotencyKey, fingerprint, outcome, this.clock());
+    if (idempotencyKey !== undefined && !outcome.replayed) this.rememberIfPossible(idempotencyKey, fingerprint, outcome);
     return outcome;
+  }
+
+  /**
+   * The events are committed: failing now (a full disk, say) would answer an error for a
+   * recorded command. Without the record a retry still finds the events by their ids.
+   */
+  private rememberIfPossible(key: string, fingerprint: string, outcome: CommandOutcome): void {
+    try {
+      this.idempotency.remember(key, fingerprint, outcome, this.clock());
+    } catch (error) {
+      this.logger.warn(`Idempotency-Key ${key} not remembered (its events are recorded): ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async decideWithRetries(command: StreamCommand, identity: CommandIdentity): Promise<CommandOutcome> {

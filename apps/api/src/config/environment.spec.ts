@@ -9,6 +9,9 @@ describe('validateEnvironment', () => {
       LOG_LEVEL: 'info',
       PARLEY_BODY_LIMIT: 262_144,
       PARLEY_CONFLICT_RETRIES: 10,
+      PARLEY_SSE_HEARTBEAT_MS: 15_000,
+      PARLEY_SSE_MAX_QUEUE: 1000,
+      PARLEY_SSE_RETRY_MS: 2000,
     });
   });
 

@@ -73,6 +73,27 @@ export class Environment {
   @Min(0)
   @Max(60_000)
   PARLEY_READ_WAIT_MS = 5000;
+
+  /** How often an idle live subscription (SSE) sends a comment, so that proxies keep it open. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 15_000 : Number(value)))
+  @IsInt()
+  @Min(10)
+  @Max(300_000)
+  PARLEY_SSE_HEARTBEAT_MS = 15_000;
+
+  /** Messages held for a live subscriber whose socket does not drain; one more and it is told to reconnect. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PARLEY_SSE_MAX_QUEUE = 1000;
+
+  /** The `retry:` advice sent to live subscribers: how long an EventSource waits before it reconnects. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 2000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  PARLEY_SSE_RETRY_MS = 2000;
 }
 
 /** `ConfigModule`'s validate hook: defaults applied, types coerced, and a start refused with every problem listed. */

@@ -20,7 +20,22 @@ export function toProblem(exception: unknown, instance: string): RenderedProblem
     const detail = status === 413 || status === 415 || status === 429 ? known.meaning : httpExceptionDetail(exception);
     return { body: problem(status, code, detail, instance), headers: {} };
   }
+  if (isStorageFailure(exception)) {
+    return { body: problem(503, 'STORE.UNAVAILABLE', API_ERROR_CODES['STORE.UNAVAILABLE'].meaning, instance), headers: { 'retry-after': '5' } };
+  }
   return { body: problem(500, 'INTERNAL', API_ERROR_CODES.INTERNAL.meaning, instance), headers: {} };
+}
+
+/**
+ * SQLite's and the system's ways of saying the disk is full, failing, read-only or locked
+ * (SQLITE_FULL, SQLITE_IOERR_FSYNC, ENOSPC…): the transaction was rolled back, so nothing
+ * was recorded and the same request may succeed later. By code, not class: see isUniqueIdViolation.
+ */
+const STORAGE_FAILURE = /^(SQLITE_(FULL|IOERR|CANTOPEN|READONLY|BUSY)|ENOSPC|EDQUOT|EIO|EROFS)/;
+
+function isStorageFailure(exception: unknown): boolean {
+  const code = (exception as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STORAGE_FAILURE.test(code);
 }
 
 function problem(status: number, code: string, detail: string, instance: string, extensions: Record<string, unknown> = {}): ProblemDetails {

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, EventStore } from '@parley/event-store';
-import { Projection, ProjectionContext, ProjectionLogger, ProjectionRunner, ProjectionStatus } from '@parley/projections';
+import { AppliedListener, Projection, ProjectionContext, ProjectionLogger, ProjectionRunner, ProjectionStatus } from '@parley/projections';
 import type { Database } from 'better-sqlite3';
 import { Environment } from '../config/environment';
 import { ApiProblem } from '../problem/problem';
@@ -42,6 +42,16 @@ export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShut
   /** The live tables a query reads. */
   context(name: string): ProjectionContext {
     return this.runner(name).context;
+  }
+
+  /** The position a projection's live tables reflect. */
+  position(name: string): bigint {
+    return this.runner(name).position;
+  }
+
+  /** Told about each batch a projection commits; answers the function that stops it. */
+  onApplied(name: string, listener: AppliedListener): () => void {
+    return this.runner(name).onApplied(listener);
   }
 
   statuses(): Promise<ProjectionStatus[]> {

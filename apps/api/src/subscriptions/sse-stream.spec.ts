@@ -1,0 +1,89 @@
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { formatSseMessage, SseStream } from './sse-stream';
+
+/** A response whose socket drains only when told to. */
+class FakeResponse extends EventEmitter {
+  readonly written: string[] = [];
+  full = false;
+  ended = false;
+  destroyed = false;
+  writeHead = jest.fn();
+  write(text: string): boolean {
+    this.written.push(text);
+    return !this.full;
+  }
+  end(): void {
+    this.ended = true;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('close');
+  }
+  drain(): void {
+    this.full = false;
+    this.emit('drain');
+  }
+}
+
+const open = (maxQueue = 2) => {
+  const response = new FakeResponse();
+  const stream = new SseStream(response as unknown as ServerResponse, {}, { maxQueue, heartbeatMs: 60_000, retryMs: 1500, lingerMs: 60_000 });
+  return { response, stream };
+};
+const message = (id: number) => ({ event: 'E', id: String(id), data: { n: id } });
+
+describe('SseStream', () => {
+  it('formats one message per block, with the id, the event and one line of JSON data', () => {
+    expect(formatSseMessage({ event: 'MeetingHeld', id: '7', data: { summary: 'two\nlines' } })).toBe('id: 7\nevent: MeetingHeld\ndata: {"summary":"two\\nlines"}\n\n');
+    expect(formatSseMessage({ event: 'bad\r\nname', data: null })).toBe('event: badname\ndata: null\n\n');
+  });
+
+  it('opens with the SSE headers and the retry advice', () => {
+    const { response } = open();
+    expect(response.writeHead).toHaveBeenCalledWith(200, expect.objectContaining({ 'cache-control': 'no-cache', 'x-accel-buffering': 'no' }));
+    expect(response.written).toEqual(['retry: 1500\n\n']);
+  });
+
+  it('queues while the socket does not drain and writes the queue, in order, once it does', async () => {
+    const { response, stream } = open();
+    response.full = true;
+    stream.send(message(1));
+    const drained = stream.drained();
+    stream.send(message(2));
+    stream.send(message(3));
+    expect(response.written).toHaveLength(2);
+    response.drain();
+    await drained;
+    expect(response.written.slice(1)).toEqual([1, 2, 3].map((n) => formatSseMessage(message(n))));
+    expect(stream.lastEventId).toBe('3');
+  });
+
+  it('cuts off a client whose queue is full: a final reconnect event with the last id sent, then the end', () => {
+    const { response, stream } = open(2);
+    stream.send(message(1));
+    response.full = true;
+    stream.send(message(2));
+    expect([stream.send(message(3)), stream.send(message(4))]).toEqual([true, true]);
+    expect(stream.send(message(5))).toBe(false);
+    expect(response.written.at(-1)).toBe(formatSseMessage({ event: 'reconnect', data: { lastEventId: '2' } }));
+    expect(response.ended).toBe(true);
+    expect(stream.isOpen).toBe(false);
+    expect(stream.send(message(6))).toBe(false);
+  });
+
+  it('tells its close listeners once, whoever closes it; a full socket is dropped at shutdown', () => {
+    const { response, stream } = open();
+    const closed = jest.fn();
+    stream.onClose(closed);
+    response.full = true;
+    stream.send(message(1));
+    stream.close();
+    stream.close();
+    expect(response.destroyed).toBe(true);
+    expect(closed).toHaveBeenCalledTimes(1);
+    const late = jest.fn();
+    stream.onClose(late);
+    expect(late).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,74 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, EventStore } from '@parley/event-store';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Reads } from '../access/access-rule.decorator';
+import { followEventFeed } from './event-feed';
+import { lastEventIdOf } from './last-event-id';
+import { SseConnections } from './sse-connections.service';
+import { EventSubscriptionQueryDto, TalksSubscriptionQueryDto } from './subscription-query.dto';
+import { TalksStatusFeed } from './talks-status-feed.service';
+
+const LAST_EVENT_ID = ApiHeader({
+  name: 'Last-Event-ID',
+  required: false,
+  description: 'Resume after this id (EventSource sends it by itself when it reconnects)',
+});
+
+const COMMON =
+  'Comments (`: keep-alive`) come every PARLEY_SSE_HEARTBEAT_MS; `retry:` advises the reconnect delay. ' +
+  'A client whose socket stops draining while more than PARLEY_SSE_MAX_QUEUE messages wait gets `event: reconnect` ' +
+  'with `{"lastEventId"}` (the last id it was sent) and the stream ends: reconnect with that Last-Event-ID.';
+
+/** Live subscriptions over Server-Sent Events. Errors (401, 403, 400) are problem+json, answered before the stream starts. */
+@ApiTags('subscriptions')
+@Controller('subscriptions')
+@Reads()
+export class SubscriptionsController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly connections: SseConnections,
+    private readonly talksStatus: TalksStatusFeed,
+  ) {}
+
+  @Get('events')
+  @ApiOperation({
+    summary: 'Every recorded event after a position, then each new one as it is recorded (Server-Sent Events)',
+    description:
+      'First `event: ready` with `id:` the start position. Then one message per event: `id:` its global position, ' +
+      '`event:` its type, `data:` the same JSON as the history endpoint, with `streamId`. Starts after `Last-Event-ID`, ' +
+      'else after `from`, else at the present. Filters combine: `talksId` (one track), `type` (repeatable), ' +
+      '`actor` (talks events naming the actor, and the actor’s own stream). ' +
+      COMMON,
+  })
+  @ApiProduces('text/event-stream')
+  @LAST_EVENT_ID
+  @ApiOkResponse({ description: 'A text/event-stream of recorded events' })
+  @ApiResponse({ status: 400, description: 'A bad filter, `from` or Last-Event-ID' })
+  async events(@Query() { from, talksId, type, actor }: EventSubscriptionQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const resumeAfter = lastEventIdOf(request) ?? (from === undefined ? undefined : BigInt(from));
+    // Read once per connection: on EventStoreDB finding the head is a backwards read of `$all`.
+    const head = await this.store.headPosition();
+    const after = resumeAfter ?? head;
+    this.connections.start(request, reply, (stream) => followEventFeed(this.store, stream, { after, historyEnd: head }, { talksId, types: type, actor }));
+  }
+
+  @Get('talks')
+  @ApiOperation({
+    summary: 'The status of every track (or one), then each change as the talks read model applies it (Server-Sent Events)',
+    description:
+      'First `event: snapshot`, `id:` the talks projection’s position, `data: {"position", "tracks": [status…]}`. ' +
+      'Then `event: status` with a track’s new status (as GET /v1/talks/{id}) each time its events are applied, ' +
+      '`id:` the position of the track’s last event. On a reconnect with `Last-Event-ID`, the snapshot holds only the ' +
+      'tracks changed after it (`"since"`). ' +
+      COMMON,
+  })
+  @ApiProduces('text/event-stream')
+  @LAST_EVENT_ID
+  @ApiOkResponse({ description: 'A text/event-stream of talks statuses' })
+  @ApiResponse({ status: 400, description: 'A bad talksId or Last-Event-ID' })
+  talks(@Query() { talksId }: TalksSubscriptionQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const since = lastEventIdOf(request);
+    this.connections.start(request, reply, (stream) => this.talksStatus.follow(stream, { talksId, since }));
+  }
+}

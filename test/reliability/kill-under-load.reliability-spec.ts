@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAllEvents, readTrackHistory } from './support/event-log';
+import { clientFor } from './support/http-client';
+import { historyProblems, Ledger, logShapeProblems } from './support/ledger';
+import { keptAndRebuiltReadModels } from './support/read-models';
+import { openTracks, Track } from './support/seed';
+import { ServerProcess, startServer } from './support/server-process';
+import { integrityCheck } from './support/sqlite-file';
+import { runWriteLoad } from './support/write-load';
+
+const KILLS = 20;
+const WRITERS = 8;
+const TRACKS = 6;
+
+describe('kill -9 under write load', () => {
+  let directory: string;
+  let server: ServerProcess | undefined;
+
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), 'parley-kill-'));
+  });
+
+  afterAll(async () => {
+    await server?.kill('SIGKILL');
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it(`keeps every acknowledged event, exactly once and where it was acknowledged, across ${KILLS} kills at random moments`, async () => {
+    const file = join(directory, 'parley.db');
+    const ledger = new Ledger();
+    let tracks: Track[] = [];
+    let unanswered = 0;
+
+    /** Everything the server must show after a restart, whatever moment the kill hit. */
+    const verify = async (round: number): Promise<void> => {
+      const client = clientFor(server!.baseUrl);
+      const all = await readAllEvents(client);
+      const problems = [...ledger.missingOrMoved(all), ...logShapeProblems(all)];
+      for (const { talksId } of tracks) problems.push(...historyProblems(`talks-${talksId}`, await readTrackHistory(client, talksId), all));
+      expect({ round, problems }).toEqual({ round, problems: [] });
+      const { kept, rebuilt } = await keptAndRebuiltReadModels(client, file);
+      expect(kept).toEqual(rebuilt);
+    };
+
+    for (let round = 0; round <= KILLS; round++) {
+      server = await startServer(file);
+      const client = clientFor(server.baseUrl);
+      if (round === 0) tracks = await openTracks(client, TRACKS);
+      else await verify(round);
+      if (round === KILLS) break;
+
+      // A short burst, killed somewhere in its middle: before, during or after a commit.
+      let killed = false;
+      const victim = server;
+      const killer = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          killed = true;
+          void victim.kill('SIGKILL').then(() => resolve());
+        }, 20 + Math.random() * 280),
+      );
+      const report = await runWriteLoad(client, tracks, ledger, {
+        concurrency: WRITERS,
+        maxRequestsPerWriter: 10_000,
+        idempotentShare: 0.5,
+        stop: () => killed,
+      });
+      await killer;
+      expect(report.unexpected).toEqual([]);
+      unanswered += report.unanswered.length;
+      expect(integrityCheck(file)).toBe('ok');
+    }
+
+    // The kills did land mid-burst: some requests never got their answer.
+    expect(unanswered).toBeGreaterThan(0);
+    expect(ledger.size).toBeGreaterThan(KILLS * 5);
+    const exit = await server!.kill('SIGTERM');
+    server = undefined;
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(integrityCheck(file)).toBe('ok');
+  }, 170_000);
+});

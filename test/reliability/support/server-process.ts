@@ -1,0 +1,113 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** The first admin key of every server the suite starts. */
+export const ADMIN_KEY = 'parley_reliability-admin-key-000000000000';
+
+const MAIN = join(__dirname, '..', '..', '..', 'apps', 'api', 'src', 'main.ts');
+const START_TIMEOUT_MS = 30_000;
+
+export type ServerProcess = Readonly<{
+  baseUrl: string;
+  pid: number;
+  /** Resolves with how the process ended; never rejects. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Its resident set size in bytes, read from /proc (Linux). */
+  rssBytes: () => number;
+  /** What it wrote to stderr so far: a failed scenario shows the server's side. */
+  stderr: () => string;
+  kill: (signal: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends a message over the IPC channel and resolves with the child's next message. */
+  ask: (message: object) => Promise<unknown>;
+}>;
+
+export type ServerOptions = Readonly<{
+  env?: Record<string, string>;
+  /** Modules the child loads first (`-r`), e.g. a test-only fault injector. */
+  preload?: readonly string[];
+}>;
+
+/**
+ * The real API (`apps/api/src/main.ts`) in a child process on a SQLite file, listening on a
+ * free loopback port, resolved once /health answers 200. PORT=0 would not tell us the port.
+ */
+export async function startServer(databaseFile: string, { env = {}, preload = [] }: ServerOptions = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child: ChildProcess = fork(MAIN, [], {
+    env: {
+      ...process.env,
+      PARLEY_DB: databaseFile,
+      PARLEY_EVENT_STORE: '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      PARLEY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+      // The suite writes thousands of times a minute with one key; the limiter is not under test.
+      PARLEY_WRITE_LIMIT: '1000000',
+      ...env,
+    },
+    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...preload.flatMap((module) => ['-r', module])],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-20_000);
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let ended = false;
+  void exited.then(() => (ended = true));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (ended) throw new Error(`The server exited while starting:\n${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server did not answer /health within ${START_TIMEOUT_MS} ms:\n${stderr}`);
+    }
+    const healthy = await fetch(`${baseUrl}/health`).then(
+      (response) => response.status === 200,
+      () => false,
+    );
+    if (healthy) break;
+    await sleep(50);
+  }
+
+  return {
+    baseUrl,
+    pid: child.pid!,
+    exited,
+    rssBytes: () => {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return Number(match![1]) * 1024;
+    },
+    stderr: () => stderr,
+    kill: (signal) => {
+      if (!ended) child.kill(signal);
+      return exited;
+    },
+    ask: (message) =>
+      new Promise((resolve, reject) => {
+        child.once('message', resolve);
+        child.send(message, (error) => error && reject(error));
+      }),
+  };
+}
+
+/** A port nobody listens on right now (the kernel picks it; we release it at once). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
