@@ -9,6 +9,7 @@ import {
   RecordedEvent,
   SqliteEventStore,
   SqliteEventStoreOptions,
+  WrongExpectedRevisionError,
 } from '@parley/event-store';
 import { APPEND_SQL } from '@parley/event-store/sqlite/sqlite.statements';
 import { describeEventStoreContract } from '@parley/event-store/testing/event-store.contract';
@@ -286,6 +287,103 @@ describe('SqliteEventStore on SQLite', () => {
       if (seen.length === 10) break;
     }
     expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  describe('group commit: the appends of one event-loop turn share a transaction, a savepoint each', () => {
+    it('rejects only the append whose expectation fails; the others of the turn commit', async () => {
+      const store = await openStore();
+      await store.appendToStream('talks-g1', [event()]);
+
+      const outcomes = await Promise.allSettled([
+        store.appendToStream('talks-g2', [event()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('talks-g1', [event()], { expectedRevision: 5 }),
+        store.appendToStream('talks-g3', [event(), event()], { expectedRevision: 'no_stream' }),
+      ]);
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(await store.readStream('talks-g1')).toHaveLength(1);
+      expect(await store.readStream('talks-g3')).toHaveLength(2);
+    });
+
+    it('lets exactly one of two appends racing on the same expected revision win', async () => {
+      const store = await openStore();
+      const outcomes = await Promise.allSettled([
+        store.appendToStream('talks-race', [event()], { expectedRevision: 'no_stream' }),
+        store.appendToStream('talks-race', [event()], { expectedRevision: 'no_stream' }),
+      ]);
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
+      expect(await store.readStream('talks-race')).toHaveLength(1);
+    });
+
+    it('treats the same ids appended twice in one turn as one append', async () => {
+      const store = await openStore();
+      const events = [event(), event()];
+
+      const [first, again] = await Promise.all([
+        store.appendToStream('talks-twice', events, { expectedRevision: 'no_stream' }),
+        store.appendToStream('talks-twice', events, { expectedRevision: 'no_stream' }),
+      ]);
+
+      expect(again).toEqual(first);
+      expect(await store.readStream('talks-twice')).toHaveLength(2);
+    });
+
+    it('rolls back a duplicate id alone, with positions that still increase in the order of the appends', async () => {
+      const store = await openStore();
+      const taken = event();
+      await store.appendToStream('talks-d1', [taken]);
+
+      const outcomes = await Promise.allSettled([
+        store.appendToStream('talks-d2', [event()]),
+        store.appendToStream('talks-d3', [event(), taken]),
+        store.appendToStream('talks-d4', [event()]),
+      ]);
+
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+      const [d2, , d4] = outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.position : 0n));
+      expect(d4).toBeGreaterThan(d2);
+      expect(await store.readStream('talks-d3')).toEqual([]);
+    });
+
+    it('settles an append only once it is committed: another connection already sees it', async () => {
+      const store = await openStore();
+      const appended = event();
+      await store.appendToStream('talks-seen', [appended]);
+
+      const raw = new Database(join(dir, 'events.db'), { readonly: true });
+      try {
+        expect(raw.prepare('SELECT id FROM events WHERE stream_id = ?').pluck().all('talks-seen')).toEqual([appended.id]);
+      } finally {
+        raw.close();
+      }
+    });
+
+    it('commits the appends still queued when the store closes', async () => {
+      const store = await openStore();
+      const pending = store.appendToStream('talks-closing', [event()]);
+      await store.close();
+      await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0 });
+
+      const reopened = await openStore();
+      expect(await reopened.readStream('talks-closing')).toHaveLength(1);
+    });
+
+    it('fails every append of the turn when the transaction cannot start, and writes none of them', async () => {
+      const store = await openStore({ busyTimeoutMs: 1 });
+      const locker = new Database(join(dir, 'events.db'));
+      try {
+        locker.exec('BEGIN IMMEDIATE');
+        const outcomes = await Promise.allSettled([store.appendToStream('talks-busy1', [event()]), store.appendToStream('talks-busy2', [event()])]);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+        locker.exec('ROLLBACK');
+      } finally {
+        locker.close();
+      }
+      expect(await store.readStream('talks-busy1')).toEqual([]);
+      await expect(store.appendToStream('talks-busy1', [event()])).resolves.toMatchObject({ nextExpectedRevision: 0 });
+    });
   });
 
   it('closes idempotently and refuses work afterwards', async () => {

@@ -40,9 +40,27 @@ const MAX_POSITION = 2n ** 63n - 1n;
 
 type AppendOutcome = { result: AppendResult; written: boolean };
 
+/** An append waiting for the next group commit, with the callbacks of the promise it returned. */
+type QueuedAppend = Readonly<{
+  streamId: string;
+  expected: ExpectedRevision;
+  events: SerializedEvent[];
+  recordedAt: number;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}>;
+
+type GroupOutcome = { ok: true; outcome: AppendOutcome } | { ok: false; error: unknown };
+
 /**
  * The embedded event store: one SQLite file, one connection, EventStoreDB's semantics.
  * better-sqlite3 is synchronous, so every method does its work before its promise settles.
+ *
+ * Appends are group-committed: those that arrive in one event-loop turn are written in one
+ * transaction, each inside its own savepoint, so a rejected append (a conflict, a duplicate
+ * id) rolls back alone and the others still commit. With synchronous=FULL the fsync of a
+ * commit dominates the cost of an append; sharing it is what makes durable appends fast.
+ * Every append's promise settles only after the transaction holding it has committed.
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
@@ -51,6 +69,9 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<
     (streamId: string, expected: ExpectedRevision, events: SerializedEvent[], recordedAt: number) => AppendOutcome
   >;
+  private readonly groupTransaction: Database.Transaction<(batch: readonly QueuedAppend[]) => GroupOutcome[]>;
+  private queued: QueuedAppend[] = [];
+  private flushScheduled?: NodeJS.Immediate;
   private closed = false;
 
   private constructor(
@@ -66,6 +87,7 @@ export class SqliteEventStore implements EventStore {
       (streamId: string, expected: ExpectedRevision, events: SerializedEvent[], recordedAt: number) =>
         this.appendInTransaction(streamId, expected, events, recordedAt),
     );
+    this.groupTransaction = db.transaction((batch: readonly QueuedAppend[]) => this.appendAllInTransaction(batch));
   }
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
@@ -99,11 +121,11 @@ export class SqliteEventStore implements EventStore {
     assertExpectedRevision(expected);
     const serialized = events.map(serializeEvent);
     const recordedAt = serialized.length > 0 ? this.recordedAtMs() : 0;
-    // IMMEDIATE takes the write lock before reading the stream's revision, so another
-    // process cannot append between our check and our insert.
-    const { result, written } = this.appendTransaction.immediate(streamId, expected, serialized, recordedAt);
-    if (written) for (const subscription of this.subscriptions) subscription.wake();
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queued.push({ streamId, expected, events: serialized, recordedAt, resolve, reject });
+      // setImmediate runs after every I/O callback of this turn: the requests read together commit together.
+      this.flushScheduled ??= setImmediate(() => this.flushQueued());
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -160,9 +182,10 @@ export class SqliteEventStore implements EventStore {
     this.statements.ping.get();
   }
 
-  /** Ends every subscription (their pending `next()` resolves done), then closes the file. */
+  /** Commits the appends already queued, ends every subscription (their pending `next()` resolves done), then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flushQueued();
     this.closed = true;
     for (const subscription of [...this.subscriptions]) await subscription.unsubscribe();
     this.db.close();
@@ -172,6 +195,53 @@ export class SqliteEventStore implements EventStore {
   pragmas(): SqlitePragmas {
     this.assertOpen();
     return readPragmas(this.db);
+  }
+
+  /** Writes every queued append in one transaction, then settles their promises. */
+  private flushQueued(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flushScheduled = undefined;
+    const batch = this.queued;
+    this.queued = [];
+    if (batch.length === 0) return;
+    let outcomes: GroupOutcome[];
+    try {
+      // IMMEDIATE takes the write lock before reading any stream's revision, so another
+      // process cannot append between our checks and our inserts.
+      outcomes = this.groupTransaction.immediate(batch);
+    } catch (error) {
+      // Nothing of the batch committed (a busy lock, a full disk, a failed commit): all of it failed.
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    let written = false;
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) {
+        written ||= outcome.outcome.written;
+        append.resolve(outcome.outcome.result);
+      } else {
+        append.reject(outcome.error);
+      }
+    });
+    if (written) for (const subscription of this.subscriptions) subscription.wake();
+  }
+
+  /**
+   * Each append runs in the nested transaction better-sqlite3 makes a savepoint: its failure
+   * rolls back to the savepoint and is handed to that append alone. Only if SQLite itself
+   * abandoned the whole transaction (it does on some I/O and out-of-space errors) is the
+   * error rethrown, failing the batch: what followed would otherwise run outside a transaction.
+   */
+  private appendAllInTransaction(batch: readonly QueuedAppend[]): GroupOutcome[] {
+    return batch.map(({ streamId, expected, events, recordedAt }): GroupOutcome => {
+      try {
+        return { ok: true, outcome: this.appendTransaction(streamId, expected, events, recordedAt) };
+      } catch (error) {
+        if (!this.db.inTransaction) throw error;
+        return { ok: false, error };
+      }
+    });
   }
 
   private appendInTransaction(
