@@ -2,7 +2,6 @@ import { ACTOR_EVENT_TYPES, TALKS_EVENT_TYPES } from '@parley/domain';
 import http from 'node:http';
 
 // eventsource v4 is an ES module with a CommonJS build; require() keeps ts-jest on CommonJS.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { EventSource } = require('eventsource') as typeof import('eventsource');
 
 export type Received = Readonly<{ event: string; id: string; data: any }>;

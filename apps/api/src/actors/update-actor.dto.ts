@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTOR_KINDS, ActorKind, SLUG_PATTERN } from '@parley/domain';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha3, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { upperCase } from '../claims/country-code';
 
 const given = (_: object, value: unknown) => value !== undefined;
-const upperCase = Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
 
 /** Merge-patch semantics: fields left out stay, `null` clears an optional one. */
 export class UpdateActorDto {

@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO31661Alpha3, IsOptional } from 'class-validator';
 
-const upperCase = Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
+/** Country codes are stored upper-case whatever case they arrive in. */
+export const upperCase = Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));
 
 /** An ISO 3166-1 alpha-3 code, checked against the real list and stored upper-case. */
 export const CountryCode = (description: string, example = 'RUS') =>

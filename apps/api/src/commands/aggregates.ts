@@ -9,5 +9,4 @@ export const AGGREGATES = {
 export type AggregateName = keyof typeof AGGREGATES;
 
 // The handler works on any decider; the concrete command and event types are the controllers' business.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDecider = Decider<any, any, any>;

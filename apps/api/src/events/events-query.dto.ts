@@ -1,15 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { EventTypeList, POSITION_PATTERN } from '../read-models/query-params';
 
 export const MAX_EVENTS_PAGE = 1000;
-
-const asList = ({ value }: { value: unknown }) => (value === undefined ? undefined : [value].flat());
 
 export class EventsQueryDto {
   @ApiPropertyOptional({ description: 'Events after this global position (exclusive); the previous page’s `nextAfter`', example: '0' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'after must be a global position (a decimal integer)' })
+  @Matches(POSITION_PATTERN, { message: 'after must be a global position (a decimal integer)' })
   after?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_EVENTS_PAGE, default: 100 })
@@ -20,12 +19,7 @@ export class EventsQueryDto {
   @Max(MAX_EVENTS_PAGE)
   limit = 100;
 
-  @ApiPropertyOptional({ description: 'Only these event types (repeatable)', type: [String], example: ['MeetingHeld'] })
-  @IsOptional()
-  @Transform(asList)
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
+  @EventTypeList()
   type?: string[];
 
   @ApiPropertyOptional({ description: 'Only streams starting with this prefix, e.g. `talks-` or `actor-`', example: 'talks-' })

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
+import { POSITION_PATTERN } from './query-params';
 
 /** What every read accepts: wait until the read models reflect a position a write answered with. */
 export class ReadQueryDto {
@@ -8,6 +9,6 @@ export class ReadQueryDto {
     example: '42',
   })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a global position (a decimal integer)' })
+  @Matches(POSITION_PATTERN, { message: 'minPosition must be a global position (a decimal integer)' })
   minPosition?: string;
 }

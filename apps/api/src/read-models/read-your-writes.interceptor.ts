@@ -3,12 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { ApiProblem } from '../problem/problem';
+import { POSITION_PATTERN } from './query-params';
 import { ReadModels } from './read-models.service';
 
 /** Metadata key: the projections a read is served from (set by `@ReadsFrom`). */
 export const READS_FROM = 'parley:reads-from';
 
-const POSITION = /^\d{1,19}$/;
 
 /** Holds a read until its projections include `minPosition`, or answers 503 after a bounded wait. */
 @Injectable()
@@ -31,7 +31,7 @@ function minPositionOf(request: FastifyRequest): bigint | undefined {
   const header = request.headers['x-min-position'];
   const value = typeof query === 'string' ? query : typeof header === 'string' ? header : undefined;
   if (value === undefined) return undefined;
-  if (!POSITION.test(value)) {
+  if (!POSITION_PATTERN.test(value)) {
     throw new ApiProblem(400, 'REQUEST.INVALID', 'minPosition must be a global position (a decimal integer)', {
       errors: [{ field: typeof query === 'string' ? 'minPosition' : 'X-Min-Position', message: 'must be a decimal integer' }],
     });

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SLUG_PATTERN } from '@parley/domain';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha3, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { OptionalCountryCode } from '../claims/country-code';
 import { ReadQueryDto } from '../read-models/read-query.dto';
 
 export const RELEASE_KINDS = ['prisoner', 'hostage'] as const;
@@ -13,10 +14,7 @@ export class ReleasesQueryDto extends ReadQueryDto {
   @Matches(SLUG_PATTERN, { message: 'talksId must be a track id' })
   talksId?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-3', example: 'USA' })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @IsISO31661Alpha3()
+  @OptionalCountryCode('Nationality of the people freed', 'USA')
   nationality?: string;
 
   @ApiPropertyOptional({ example: 'rus' })

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ApiProblem } from '../problem/problem';
-import { POSITION_PATTERN } from './subscription-query.dto';
+import { POSITION_PATTERN } from '../read-models/query-params';
 
 /**
  * Where a reconnecting EventSource left off. Its URL still holds the first `from`, so the

@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CONFIDENCES, Confidence, SLUG_PATTERN, TALKS_CLAIM_TYPES } from '@parley/domain';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha3, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { OptionalCountryCode } from '../claims/country-code';
+import { asList } from '../read-models/query-params';
 import { TimeTravelQueryDto } from '../read-models/time-travel-query.dto';
 
 export const MAX_TIMELINE_PAGE = 500;
 
-const asList = ({ value }: { value: unknown }) => (value === undefined ? undefined : [value].flat());
-const upperCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
 
 export class TimelineQueryDto extends TimeTravelQueryDto {
   @ApiPropertyOptional({ example: 'us-russia-ukraine' })
@@ -20,15 +20,12 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @Matches(SLUG_PATTERN, { message: 'actor must be an actor id' })
   actor?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-3', example: 'RUS' })
-  @IsOptional()
-  @Transform(upperCase)
-  @IsISO31661Alpha3()
+  @OptionalCountryCode('Claims in or about this country', 'RUS')
   country?: string;
 
   @ApiPropertyOptional({ description: 'Claim types (repeatable)', enum: TALKS_CLAIM_TYPES, isArray: true })
   @IsOptional()
-  @Transform(asList)
+  @asList
   @IsArray()
   @ArrayMaxSize(TALKS_CLAIM_TYPES.length)
   @IsIn(TALKS_CLAIM_TYPES, { each: true })
