@@ -1,9 +1,11 @@
+import type { Map as PersistentMap } from 'immutable';
 import { Precision } from '../shared/claim';
 import { CeasefireEndReason, TalksClaim } from './talks.events';
+import type { LifecycleFacts } from './talks.lifecycle';
 
 /** The records a track's state is made of, and the facts its live claims add up to. */
 
-export type TalksLifecycle = 'open' | 'active' | 'stalled' | 'concluded';
+export type { TalksLifecycle } from './talks.lifecycle';
 
 /** A meeting is known once scheduled or held; holding a scheduled meeting fulfils it. */
 export type MeetingRecord = Readonly<{
@@ -28,14 +30,15 @@ export type CeasefireRecord = Readonly<{
 /** A claim as it stands now: its data with every correction merged in, and whether it was withdrawn. */
 export type ClaimRecord = Readonly<{ eventId: string; claim: TalksClaim; retracted: boolean }>;
 
-/** What the live claims add up to; recomputed from them whenever one is corrected or retracted. */
-export type TalksFacts = Readonly<{
-  status: TalksLifecycle;
-  /** Whether any visit or meeting was held: resuming returns to `active` rather than `open`. */
-  engaged: boolean;
-  parties: readonly string[];
-  mediators: readonly string[];
-  meetings: ReadonlyMap<string, MeetingRecord>;
-  swaps: ReadonlyMap<string, SwapRecord>;
-  ceasefires: ReadonlyMap<string, CeasefireRecord>;
-}>;
+/**
+ * What the live claims add up to. The maps are persistent (structural sharing): a new event costs
+ * O(log32 n), not a copy, and every earlier state a caller holds stays as it was.
+ */
+export type TalksFacts = LifecycleFacts &
+  Readonly<{
+    parties: readonly string[];
+    mediators: readonly string[];
+    meetings: PersistentMap<string, MeetingRecord>;
+    swaps: PersistentMap<string, SwapRecord>;
+    ceasefires: PersistentMap<string, CeasefireRecord>;
+  }>;

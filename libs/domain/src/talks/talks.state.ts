@@ -1,6 +1,7 @@
+import { List, Map as PersistentMap, OrderedMap } from 'immutable';
 import { Identified } from '../shared/event';
 import { mergeChanges } from './claim.fields';
-import { EMPTY_FACTS, applyClaim, deriveFacts } from './talks.facts';
+import { EMPTY_FACTS, FactKey, applyClaim, factKeysOf, recomputePart } from './talks.facts';
 
 export type { CeasefireRecord, ClaimRecord, MeetingRecord, SwapRecord, TalksFacts, TalksLifecycle } from './talks.records';
 import { TALKS_CLAIM_TYPES, TalksClaim, TalksEvent } from './talks.events';
@@ -12,62 +13,80 @@ export type OpenedTalks = TalksFacts &
   Readonly<{
     talksId: string;
     /** Every claim by event id, in recorded order. */
-    claims: ReadonlyMap<string, ClaimRecord>;
+    claims: OrderedMap<string, ClaimRecord>;
     /** Ids of the corrections and retractions recorded, which are not claims themselves. */
-    amendments: ReadonlyMap<string, 'ClaimCorrected' | 'ClaimRetracted'>;
+    amendments: PersistentMap<string, 'ClaimCorrected' | 'ClaimRetracted'>;
+    /** For each part of the facts, the claims that touch it in recorded order: what an amendment recomputes. */
+    claimsByPart: PersistentMap<FactKey, List<string>>;
   }>;
 
 export type TalksState = NotOpenedTalks | OpenedTalks;
 
 export const initialTalksState = (): TalksState => ({ status: 'not_opened' });
 
-const withClaims = (state: OpenedTalks, claims: ReadonlyMap<string, ClaimRecord>): OpenedTalks => ({
+const IS_CLAIM_TYPE: ReadonlySet<string> = new Set(TALKS_CLAIM_TYPES);
+
+const indexed = (state: OpenedTalks, record: ClaimRecord): OpenedTalks['claimsByPart'] =>
+  factKeysOf(record.claim).reduce(
+    (index, key) => index.update(key, List<string>(), (ids) => ids.push(record.eventId)),
+    state.claimsByPart,
+  );
+
+const withClaim = (state: OpenedTalks, record: ClaimRecord): OpenedTalks => ({
   ...state,
-  ...deriveFacts(claims.values()),
-  claims,
+  ...applyClaim(state, record),
+  claims: state.claims.set(record.eventId, record),
+  claimsByPart: indexed(state, record),
 });
 
-const amend = (state: OpenedTalks, eventId: string, change: (record: ClaimRecord) => ClaimRecord): ReadonlyMap<string, ClaimRecord> => {
+/** The claim changed in place: the parts it touches are refolded from their own claims only. */
+const amended = (state: OpenedTalks, eventId: string, amendment: Identified<TalksEvent>, change: (record: ClaimRecord) => ClaimRecord): OpenedTalks => {
+  const amendments = state.amendments.set(amendment.id, amendment.type as 'ClaimCorrected' | 'ClaimRetracted');
   const target = state.claims.get(eventId);
-  return target ? new Map(state.claims).set(eventId, change(target)) : state.claims;
+  if (!target) return { ...state, amendments };
+  const record = change(target);
+  if (record === target) return { ...state, amendments };
+  const claims = state.claims.set(eventId, record);
+  // The lifecycle depends on claim types alone, which a correction cannot change.
+  const parts = factKeysOf(record.claim).filter((key) => key !== 'lifecycle' || record.retracted);
+  const facts = parts.reduce<TalksFacts>((refolded, key) => {
+    const ids = state.claimsByPart.get(key) ?? List<string>();
+    return recomputePart(refolded, key, ids.map((id) => claims.get(id)!));
+  }, state);
+  return { ...state, ...facts, amendments, claims };
 };
 
 /**
  * Folds a recorded event. Never throws: whatever cannot apply (a claim before the opening, a
- * second opening, an amendment of an unknown claim) is kept out of the facts.
+ * second opening, an amendment of an unknown claim) is kept out of the facts. Costs O(log n)
+ * per event (persistent maps), plus, for an amendment, the claims of the parts it touches.
  */
 export const evolveTalks = (state: TalksState, event: Identified<TalksEvent>): TalksState => {
   if (state.status === 'not_opened') {
     if (event.type !== 'TalksOpened') return state;
     const record: ClaimRecord = { eventId: event.id, claim: { type: event.type, data: event.data }, retracted: false };
-    return {
-      ...applyClaim(EMPTY_FACTS, record),
+    const opened: OpenedTalks = {
+      ...EMPTY_FACTS,
       talksId: event.data.talksId,
-      claims: new Map([[event.id, record]]),
-      amendments: new Map(),
+      claims: OrderedMap(),
+      amendments: PersistentMap(),
+      claimsByPart: PersistentMap(),
     };
+    return withClaim(opened, record);
   }
   if (state.claims.has(event.id) || state.amendments.has(event.id)) return state;
 
   switch (event.type) {
-    case 'ClaimCorrected': {
-      const amended = { ...state, amendments: new Map(state.amendments).set(event.id, event.type) };
-      const claims = amend(state, event.data.eventId, (record) => ({ ...record, claim: mergeChanges(record.claim, event.data.changes) }));
-      return withClaims(amended, claims);
-    }
-    case 'ClaimRetracted': {
-      const amended = { ...state, amendments: new Map(state.amendments).set(event.id, event.type) };
-      const claims = amend(state, event.data.eventId, (record) =>
-        record.claim.type === 'TalksOpened' ? record : { ...record, retracted: true },
+    case 'ClaimCorrected':
+      return amended(state, event.data.eventId, event, (record) => ({ ...record, claim: mergeChanges(record.claim, event.data.changes) }));
+    case 'ClaimRetracted':
+      return amended(state, event.data.eventId, event, (record) =>
+        record.claim.type === 'TalksOpened' || record.retracted ? record : { ...record, retracted: true },
       );
-      return withClaims(amended, claims);
-    }
     case 'TalksOpened':
       return state;
-    default: {
-      if (!(TALKS_CLAIM_TYPES as readonly string[]).includes(event.type)) return state;
-      const record: ClaimRecord = { eventId: event.id, claim: { type: event.type, data: event.data } as TalksClaim, retracted: false };
-      return { ...state, ...applyClaim(state, record), claims: new Map(state.claims).set(event.id, record) };
-    }
+    default:
+      if (!IS_CLAIM_TYPE.has(event.type)) return state;
+      return withClaim(state, { eventId: event.id, claim: { type: event.type, data: event.data } as TalksClaim, retracted: false });
   }
 };
