@@ -1,12 +1,12 @@
-import { Precision, TalksLifecycle } from '@parley/domain';
+import { Precision, TalksLifecycle, lifecycleAfter, movesLifecycle } from '@parley/domain';
 import { ClaimData, ClaimType, Range, ZERO_RANGE, addRanges, compact, isRecord, rangeOf, recordsOf, textOf, textsOf } from './claim-data';
 import { startOf } from './claim-dates';
 
 /**
  * The status of one track, as its live claims add up to. One pure step (`applyToStatus`) serves
  * both paths: a new claim is applied to the stored doc; after a correction or retraction, and for
- * time travel, the doc is refolded from the live claims (`foldStatus`). The lifecycle follows the
- * write side's facts (libs/domain talks.facts.ts) so the read model never disagrees with the decider.
+ * time travel, the doc is refolded from the live claims (`foldStatus`). The lifecycle steps through
+ * the domain's own transitions (`lifecycleAfter`), so the read model never disagrees with the decider.
  */
 
 export type StatusClaim = Readonly<{
@@ -93,10 +93,15 @@ const opening = (claim: StatusClaim): TalksStatusDoc => {
   };
 };
 
-/** A visit or a held meeting makes open talks active; stalled or concluded talks stay as they are. */
-const engage = (doc: TalksStatusDoc): TalksStatusDoc => (doc.lifecycle === 'open' ? { ...doc, lifecycle: 'active' } : doc);
-
+/** A visit or a held meeting engages the talks: the doc counts them. */
 const isEngaged = (doc: TalksStatusDoc): boolean => doc.counts.visits + doc.counts.meetings > 0;
+
+/** The lifecycle after a claim, as the decider's facts would have it. Called before the claim is counted. */
+const moveLifecycle = (doc: TalksStatusDoc, type: ClaimType): TalksStatusDoc => {
+  if (!movesLifecycle(type)) return doc;
+  const { status } = lifecycleAfter({ status: doc.lifecycle, engaged: isEngaged(doc) }, type);
+  return status === doc.lifecycle ? doc : { ...doc, lifecycle: status };
+};
 
 const count = (doc: TalksStatusDoc, change: Partial<StatusCounts>): TalksStatusDoc => ({ ...doc, counts: { ...doc.counts, ...change } });
 
@@ -108,13 +113,13 @@ const withCeasefire = (doc: TalksStatusDoc, ceasefireId: unknown, change: (cease
 
 const later = (a: string, b: string): string => ((startOf(b) ?? -Infinity) >= (startOf(a) ?? -Infinity) ? b : a);
 
-/** What one claim changes, besides the activity date and revision every claim moves. */
+/** What one claim changes in the doc's own records, besides the lifecycle, activity date and revision. */
 const applyClaim = (doc: TalksStatusDoc, { eventId, type, data }: StatusClaim): TalksStatusDoc => {
   switch (type) {
     case 'TalksOpened':
       return doc; // a second opening changes nothing (the projection does not even store one)
     case 'EnvoyVisited':
-      return engage(count(doc, { visits: doc.counts.visits + 1 }));
+      return count(doc, { visits: doc.counts.visits + 1 });
     case 'MeetingScheduled': {
       const meetingId = textOf(data.meetingId);
       const expectedAt = textOf(data.expectedAt);
@@ -125,7 +130,7 @@ const applyClaim = (doc: TalksStatusDoc, { eventId, type, data }: StatusClaim): 
     }
     case 'MeetingHeld': {
       const fulfilled = { ...doc, scheduledMeetings: doc.scheduledMeetings.filter((m) => m.meetingId !== data.meetingId) };
-      return engage(count(fulfilled, { meetings: doc.counts.meetings + 1 }));
+      return count(fulfilled, { meetings: doc.counts.meetings + 1 });
     }
     case 'PrisonerSwapped': {
       const freed = recordsOf(data.releases).length;
@@ -167,15 +172,10 @@ const applyClaim = (doc: TalksStatusDoc, { eventId, type, data }: StatusClaim): 
         c.ended ? c : { ...c, ended: { eventId, at: textOf(data.occurredAt) ?? '', precision: precisionOf(data), reason: textOf(data.reason) ?? 'expired' } },
       );
     case 'TalksStalled':
-      return doc.lifecycle === 'open' || doc.lifecycle === 'active' ? { ...doc, lifecycle: 'stalled' } : doc;
     case 'TalksResumed':
-      return doc.lifecycle === 'stalled' ? { ...doc, lifecycle: isEngaged(doc) ? 'active' : 'open' } : doc;
+      return doc;
     case 'TalksConcluded':
-      return {
-        ...doc,
-        lifecycle: 'concluded',
-        concluded: { outcome: textOf(data.outcome) ?? '', summary: textOf(data.summary) ?? '', at: textOf(data.occurredAt) ?? '' },
-      };
+      return { ...doc, concluded: { outcome: textOf(data.outcome) ?? '', summary: textOf(data.summary) ?? '', at: textOf(data.occurredAt) ?? '' } };
     default: {
       const _exhaustive: never = type;
       return _exhaustive;
@@ -189,7 +189,7 @@ const applyClaim = (doc: TalksStatusDoc, { eventId, type, data }: StatusClaim): 
  */
 export const applyToStatus = (doc: TalksStatusDoc | undefined, claim: StatusClaim): TalksStatusDoc | undefined => {
   if (!doc) return claim.type === 'TalksOpened' ? opening(claim) : undefined;
-  const applied = applyClaim(doc, claim);
+  const applied = applyClaim(moveLifecycle(doc, claim.type), claim);
   const occurredAt = textOf(claim.data.occurredAt);
   return {
     ...applied,
