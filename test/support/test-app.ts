@@ -22,6 +22,8 @@ export type TestApp = Readonly<{
   /** Requests sent with no key at all. */
   anonymous: () => request.Agent;
   databaseFile: string;
+  /** How this app reaches its event store: another app given the same writes to the same store. */
+  eventStoreEnv: Readonly<Record<string, string>>;
   /** Every route the app registered, as `METHOD /path/:param`: the app's own route table. */
   routes: readonly string[];
   close: () => Promise<void>;
@@ -57,6 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     anonymous: () => request.agent(http),
     databaseFile,
+    eventStoreEnv: { PARLEY_DB: databaseFile, ...eventStore.env, ...env },
     routes,
     close: async () => {
       await app.close();

@@ -14,7 +14,9 @@ import { ClaimChangesValidator } from './claims/claim-changes.validator';
 import { ClaimsController } from './claims/claims.controller';
 import { CLOCK, systemClock } from './commands/clock';
 import { CommandResponseInterceptor } from './commands/command-response.interceptor';
+import { RegisteredActors } from './commands/registered-actors';
 import { StreamCommandHandler } from './commands/stream-command.handler';
+import { StreamStateCache } from './commands/stream-state.cache';
 import { Environment, validateEnvironment } from './config/environment';
 import { HealthModule } from './health/health.module';
 import { StreamHistory } from './history/stream-history';
@@ -98,6 +100,8 @@ export class AppModule {
       ],
       providers: [
         StreamCommandHandler,
+        StreamStateCache,
+        RegisteredActors,
         StreamHistory,
         ActorReader,
         ClaimChangesValidator,

@@ -1,32 +1,60 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { actorStreamId, isDomainError } from '@parley/domain';
-import { DuplicateEventIdError, EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '@parley/event-store';
+import { isDomainError } from '@parley/domain';
+import { DuplicateEventIdError, EVENT_STORE, EventStore, EventToAppend, RecordedEvent, WrongExpectedRevisionError } from '@parley/event-store';
 import { Environment } from '../config/environment';
 import { STATUS_BY_KIND } from '../problem/domain-error-status';
 import { ApiProblem } from '../problem/problem';
 import { AGGREGATES, AnyDecider } from './aggregates';
 import { CLOCK, Clock } from './clock';
 import { CommandOutcome } from './command-outcome';
-import { CommandRequest } from './command-request';
 import { entityTag, satisfies } from './entity-tag';
 import { commandIdentity, CommandIdentity, eventMetadata } from './event-metadata';
 import { IdempotencyStore } from './idempotency.store';
+import { KeyedBatchQueue } from './keyed-batch-queue';
+import { RegisteredActors } from './registered-actors';
 import { StreamCommand } from './stream-command';
+import { KeyedCommand, StreamSnapshot, advance } from './stream-snapshot';
+import { StreamStateCache } from './stream-state.cache';
 
-/** Another write got in between our read and our append: decide again on the new state. */
-class LostRace extends Error {}
+/** One command waiting for its stream's turn. */
+type Job = {
+  readonly command: StreamCommand;
+  readonly identity: CommandIdentity;
+  /** Races lost to writers in other processes so far. */
+  losses: number;
+  /** Decide and append it in a batch of its own (its ids collided with a stored event). */
+  alone: boolean;
+  readonly resolve: (outcome: CommandOutcome) => void;
+  readonly reject: (error: unknown) => void;
+};
 
-/** The one handler for every stream: read → fold → decide → append with the revision read. */
+/** A command decided in a batch: its events, and the stream's revision once they are appended. */
+type Planned = Readonly<{ job: Job; events: EventToAppend[]; revision: number }>;
+
+// Enough to empty a burst of concurrent writers in one append; small enough to keep a batch's
+// decide loop from holding the event loop.
+const MAX_BATCH = 100;
+
+/**
+ * The one handler for every stream: fold → decide → append with the revision folded. A stream's
+ * commands queue inside this process, so its writers never race one another: those that arrive
+ * while an append is in flight are decided one after another on the state the earlier ones leave,
+ * and appended together in the next append. The state is cached (StreamStateCache): each batch
+ * reads only the events after it. Writers in other processes still race; the loser is decided again.
+ */
 @CommandHandler(StreamCommand)
 export class StreamCommandHandler implements ICommandHandler<StreamCommand, CommandOutcome> {
   private readonly attempts: number;
   private readonly logger = new Logger(StreamCommandHandler.name);
+  private readonly lanes = new KeyedBatchQueue<Job>((streamId, jobs) => this.runBatch(streamId, jobs), MAX_BATCH);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly idempotency: IdempotencyStore,
+    private readonly states: StreamStateCache,
+    private readonly actors: RegisteredActors,
     @Inject(CLOCK) private readonly clock: Clock,
     config: ConfigService<Environment, true>,
   ) {
@@ -40,14 +68,17 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
       if (earlier) return replay(earlier.fingerprint, fingerprint, earlier.outcome);
     }
     const identity = commandIdentity(command.request);
-    const outcome = await this.decideWithRetries(command, identity);
+    const streamId = AGGREGATES[command.aggregate].streamId(command.id);
+    const outcome = await new Promise<CommandOutcome>((resolve, reject) =>
+      this.lanes.enqueue(streamId, { command, identity, losses: 0, alone: false, resolve, reject }),
+    );
     if (idempotencyKey !== undefined && !outcome.replayed) this.rememberIfPossible(idempotencyKey, fingerprint, outcome);
     return outcome;
   }
 
   /**
    * The events are committed: failing now (a full disk, say) would answer an error for a
-   * recorded command. Without the record a retry still finds the events by their ids.
+   * recorded command. Without the record a retry still finds the events by their command id.
    */
   private rememberIfPossible(key: string, fingerprint: string, outcome: CommandOutcome): void {
     try {
@@ -57,106 +88,138 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
     }
   }
 
-  private async decideWithRetries(command: StreamCommand, identity: CommandIdentity): Promise<CommandOutcome> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.decideOnce(command, identity);
-      } catch (error) {
-        if (!(error instanceof LostRace)) throw error;
-        if (attempt >= this.attempts) {
-          throw new ApiProblem(409, 'CONCURRENCY.CONFLICT', `Other writes to this stream got in first ${attempt} times; retry the command`);
-        }
-        await backOff(attempt);
-      }
-    }
+  /** Settles or returns every job; never throws. */
+  private async runBatch(streamId: string, jobs: readonly Job[]): Promise<readonly Job[]> {
+    const again: Job[] = [];
+    for (const job of jobs.filter((j) => j.alone)) again.push(...(await this.decideAndAppend(streamId, [job])));
+    const together = jobs.filter((j) => !j.alone);
+    if (together.length > 0) again.push(...(await this.decideAndAppend(streamId, together)));
+    return again;
   }
 
-  private async decideOnce(command: StreamCommand, identity: CommandIdentity): Promise<CommandOutcome> {
-    const { streamId: streamIdOf } = AGGREGATES[command.aggregate];
-    const decider: AnyDecider = AGGREGATES[command.aggregate].decider;
-    const streamId = streamIdOf(command.id);
-    const recorded = await this.store.readStream(streamId);
-    const revision = recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision;
+  private async decideAndAppend(streamId: string, jobs: readonly Job[]): Promise<readonly Job[]> {
+    const decider: AnyDecider = AGGREGATES[jobs[0].command.aggregate].decider;
+    let snapshot: StreamSnapshot;
+    try {
+      snapshot = await this.states.load(streamId, decider);
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return [];
+    }
+    const later: Job[] = [];
+    const planned: Planned[] = [];
+    let state = snapshot.state;
+    let revision = snapshot.revision;
+    for (const job of jobs) {
+      try {
+        const { request } = job.command;
+        if (request.idempotencyKey !== undefined) {
+          const earlier = snapshot.keyedCommands.get(job.identity.commandId);
+          if (earlier) {
+            job.resolve(replay(earlier.fingerprint, request.fingerprint, outcomeOfKeyed(streamId, earlier)));
+            continue;
+          }
+          // The same key twice in one batch: the second finds the first's events once they are in.
+          if (planned.some((p) => p.job.identity.commandId === job.identity.commandId)) {
+            later.push(job);
+            continue;
+          }
+        }
+        if (request.ifMatch && !satisfies(request.ifMatch, revision)) {
+          // Judged against events not yet appended, a mismatch may not stand: ask again once they are.
+          if (planned.length > 0) later.push(job);
+          else job.reject(preconditionFailed(streamId, revision));
+          continue;
+        }
+        const events = await this.decide(job, decider, state);
+        if (events.length === 0 && planned.length === 0) {
+          job.resolve({ status: 200, replayed: false, body: { streamId, revision, position: snapshot.position.toString(), events: [] } });
+          continue;
+        }
+        for (const event of events) state = decider.evolve(state, { id: event.id, type: event.type, data: event.data });
+        revision += events.length;
+        planned.push({ job, events, revision });
+      } catch (error) {
+        job.reject(error);
+      }
+    }
+    if (planned.length === 0) return later;
+    return [...(await this.append(streamId, snapshot, state, planned)), ...later];
+  }
 
-    const earlier = recorded.filter((event) => event.metadata.commandId === identity.commandId);
-    if (earlier.length > 0) return replay(String(earlier[0].metadata.requestFingerprint), command.request.fingerprint, outcomeOf(streamId, earlier));
-
-    const { ifMatch } = command.request;
-    if (ifMatch && !satisfies(ifMatch, revision)) throw preconditionFailed(streamId, revision);
-
-    const state = fold(decider, recorded);
-    const registeredActors = await this.registeredAmong(decider.referencedActors(command.command, state));
-    const decision = decider.decide({ ...command.command, metadata: { now: this.clock(), registeredActors } }, state);
+  private async decide(job: Job, decider: AnyDecider, state: unknown): Promise<EventToAppend[]> {
+    const { command, request } = job.command;
+    const registeredActors = await this.actors.among(decider.referencedActors(command, state));
+    const decision = decider.decide({ ...command, metadata: { now: this.clock(), registeredActors } }, state);
     if (isDomainError(decision)) {
       throw new ApiProblem(STATUS_BY_KIND[decision.kind], decision.code, decision.message, {
         ...(decision.field === undefined ? {} : { errors: [{ field: decision.field, message: decision.message }] }),
       });
     }
-    if (decision.length === 0) {
-      const position = recorded.length === 0 ? 0n : recorded[recorded.length - 1].position;
-      return { status: 200, replayed: false, body: { streamId, revision, position: position.toString(), events: [] } };
-    }
+    const metadata = eventMetadata(request, job.identity);
+    return decision.map((event: { type: string; data: object }, index: number) => ({ id: job.identity.eventId(index), type: event.type, data: event.data, metadata }));
+  }
 
-    const metadata = eventMetadata(command.request, identity);
-    const events = decision.map((event: { type: string; data: object }, index: number) => ({
-      id: identity.eventId(index),
-      type: event.type,
-      data: event.data,
-      metadata,
-    }));
+  private async append(streamId: string, snapshot: StreamSnapshot, state: unknown, planned: readonly Planned[]): Promise<readonly Job[]> {
+    const events = planned.flatMap((p) => p.events);
     try {
-      const result = await this.store.appendToStream(streamId, events, { expectedRevision: revision === -1 ? 'no_stream' : revision });
-      return {
-        status: 201,
-        replayed: false,
-        body: {
-          streamId,
-          revision: result.nextExpectedRevision,
-          position: result.position.toString(),
-          events: events.map(({ id, type }) => ({ id, type })),
-        },
-      };
-    } catch (error) {
-      if (error instanceof WrongExpectedRevisionError) {
-        if (ifMatch) throw preconditionFailed(streamId, typeof error.actual === 'number' ? error.actual : -1);
-        throw new LostRace();
+      const result = await this.store.appendToStream(streamId, events, { expectedRevision: snapshot.revision === -1 ? 'no_stream' : snapshot.revision });
+      // A command's own last event is at or before the batch's last position: waiting for the
+      // batch's position (read-your-writes) is never too early.
+      const position = result.position;
+      this.states.keep(streamId, advance(snapshot, state, recordedAs(streamId, events, snapshot.revision, position)));
+      for (const { job, events: own, revision } of planned) {
+        job.resolve({
+          status: own.length === 0 ? 200 : 201,
+          replayed: false,
+          body: { streamId, revision, position: position.toString(), events: own.map(({ id, type }) => ({ id, type })) },
+        });
       }
-      if (error instanceof DuplicateEventIdError) throw keyReused();
-      throw error;
+      return [];
+    } catch (error) {
+      this.states.forget(streamId);
+      return this.afterFailedAppend(streamId, planned, error);
     }
   }
 
-  private async registeredAmong(actorIds: readonly string[]): Promise<ReadonlySet<string>> {
-    const found = await Promise.all(
-      [...new Set(actorIds)].map(async (id) => {
-        const last = await this.store.readStream(actorStreamId(id), { direction: 'backwards', maxCount: 1 });
-        return last.length > 0 ? id : undefined;
-      }),
-    );
-    return new Set(found.filter((id): id is string => id !== undefined));
+  private async afterFailedAppend(streamId: string, planned: readonly Planned[], error: unknown): Promise<readonly Job[]> {
+    const again: Job[] = [];
+    if (error instanceof DuplicateEventIdError) {
+      // One command's ids are taken: only a batch of its own tells which, and keeps the others' writes.
+      if (planned.length > 1) return planned.map(({ job }) => Object.assign(job, { alone: true }));
+      planned[0].job.reject(keyReused());
+      return [];
+    }
+    if (!(error instanceof WrongExpectedRevisionError)) {
+      for (const { job } of planned) job.reject(error);
+      return [];
+    }
+    for (const { job } of planned) {
+      if (job.command.request.ifMatch) job.reject(preconditionFailed(streamId, typeof error.actual === 'number' ? error.actual : -1));
+      else if (++job.losses >= this.attempts) {
+        job.reject(new ApiProblem(409, 'CONCURRENCY.CONFLICT', `Other writes to this stream got in first ${job.losses} times; retry the command`));
+      } else again.push(job);
+    }
+    if (again.length > 0) await backOff(Math.max(...again.map((job) => job.losses)));
+    return again;
   }
 }
 
 /**
- * Writers that lost the same race would otherwise retry in lockstep and lose again; a random
- * wait, growing with each loss (full jitter), lets them take turns. Over a networked store
- * (EventStoreDB) a read-decide-append takes milliseconds, so this is what keeps bursts on
- * one stream from running out of attempts.
+ * Writers in other processes that lost the same race would otherwise retry in lockstep and lose
+ * again; a random wait, growing with each loss (full jitter), lets them take turns.
  */
 const backOff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
 
-function fold(decider: AnyDecider, recorded: readonly RecordedEvent[]): unknown {
-  return recorded.reduce((state, { id, type, data }) => decider.evolve(state, { id, type, data }), decider.initialState());
+/** The events just appended as the store recorded them, as far as the snapshot needs to know. */
+function recordedAs(streamId: string, events: readonly EventToAppend[], before: number, position: bigint): RecordedEvent[] {
+  const recordedAt = new Date(0);
+  return events.map((event, index) => ({ ...event, streamId, revision: before + index + 1, position, metadata: event.metadata ?? {}, recordedAt }));
 }
 
-function outcomeOf(streamId: string, events: readonly RecordedEvent[]): CommandOutcome {
-  const last = events[events.length - 1];
-  return {
-    status: 201,
-    replayed: true,
-    body: { streamId, revision: last.revision, position: last.position.toString(), events: events.map(({ id, type }) => ({ id, type })) },
-  };
+function outcomeOfKeyed(streamId: string, earlier: KeyedCommand): CommandOutcome {
+  return { status: 201, replayed: true, body: { streamId, revision: earlier.revision, position: earlier.position.toString(), events: earlier.events } };
 }
 
 function replay(earlierFingerprint: string, fingerprint: string, outcome: CommandOutcome): CommandOutcome {

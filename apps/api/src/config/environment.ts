@@ -44,6 +44,18 @@ export class Environment {
   @Max(50)
   PARLEY_CONFLICT_RETRIES = 10;
 
+  /** Streams whose folded state each API process keeps, so a command reads only the events after it. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10_000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  PARLEY_STATE_CACHE_ENTRIES = 10_000;
+
+  /** A rough bound, in MiB of event data folded, on the memory those states take. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 256 : Number(value)))
+  @IsInt()
+  @Min(1)
+  PARLEY_STATE_CACHE_MB = 256;
+
   /** Opens every read (not writes) to callers without a key. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()

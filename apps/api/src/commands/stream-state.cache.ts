@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EVENT_STORE, EventStore } from '@parley/event-store';
+import { LRUCache } from 'lru-cache';
+import { Environment } from '../config/environment';
+import type { AnyDecider } from './aggregates';
+import { StreamSnapshot, emptySnapshot, foldInto } from './stream-snapshot';
+
+/**
+ * The folded state of recently written streams, so a command reads only the events after the
+ * revision it already holds. Every snapshot is a fold of events the store has committed, so any
+ * of them is a correct start: another process's writes are the tail the next read brings in,
+ * and the store's expected-revision check refuses a decision made on a tail not yet seen.
+ */
+@Injectable()
+export class StreamStateCache {
+  private readonly snapshots: LRUCache<string, StreamSnapshot> | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    config: ConfigService<Environment, true>,
+  ) {
+    const entries = config.get('PARLEY_STATE_CACHE_ENTRIES', { infer: true });
+    const megabytes = config.get('PARLEY_STATE_CACHE_MB', { infer: true });
+    this.snapshots =
+      entries === 0
+        ? undefined
+        : new LRUCache({ max: entries, maxSize: megabytes * 1024 * 1024, sizeCalculation: (snapshot) => Math.max(1, snapshot.bytes) });
+  }
+
+  /** The stream folded up to its last committed event: the cached snapshot and the tail read after it. */
+  async load(streamId: string, decider: AnyDecider): Promise<StreamSnapshot> {
+    const cached = this.snapshots?.get(streamId) ?? emptySnapshot(decider);
+    const tail = await this.store.readStream(streamId, cached.revision < 0 ? {} : { fromRevision: cached.revision + 1 });
+    const snapshot = foldInto(decider, cached, tail);
+    this.keep(streamId, snapshot);
+    return snapshot;
+  }
+
+  /** Keeps a snapshot unless a newer one (of the same committed stream) is already kept. */
+  keep(streamId: string, snapshot: StreamSnapshot): void {
+    if (!this.snapshots || snapshot.revision < 0) return;
+    const kept = this.snapshots.peek(streamId);
+    if (!kept || kept.revision < snapshot.revision) this.snapshots.set(streamId, snapshot);
+  }
+
+  /** After a failed append nothing is known for sure: the next command reads the stream again. */
+  forget(streamId: string): void {
+    this.snapshots?.delete(streamId);
+  }
+}
