@@ -41,7 +41,7 @@ describe('Two API instances writing one track (e2e)', () => {
     expect((await talksHistory(first, talksId)).map((event) => event.type)).toEqual(['TalksOpened', 'EnvoyVisited', 'CeasefireBrokered', 'CeasefireEnded']);
   });
 
-  it('writes alternating and racing between the two land once each, at contiguous revisions', async () => {
+  it('writes alternating and racing between the two land once each, at contiguous revisions, each answered with its own place', async () => {
     const { talksId, parties } = await openTrack(first);
     const visit = (app: TestApp) => app.api.post(`${talksPath(talksId)}/envoy-visits`).send(envoyVisitBody(parties[0]));
     for (let round = 0; round < 5; round++) {
@@ -54,5 +54,8 @@ describe('Two API instances writing one track (e2e)', () => {
     const history = await talksHistory(second, talksId);
     expect(history.map((event) => event.revision)).toEqual(Array.from({ length: 31 }, (_, i) => i));
     expect(new Set(racing.map((response) => response.body.events[0].id)).size).toBe(20);
+    // Racing commands on one instance go out in shared appends; each answer still names its own event's place.
+    const placeOf = new Map(history.map((event) => [event.id, { revision: event.revision, position: event.position }]));
+    for (const { body } of racing) expect(placeOf.get(body.events[0].id)).toEqual({ revision: body.revision, position: body.position });
   });
 });

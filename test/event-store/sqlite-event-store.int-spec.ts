@@ -100,7 +100,7 @@ describe('SqliteEventStore on SQLite', () => {
     const after = await reopened.readAll();
     expect(after.slice(0, 2)).toEqual(before);
     expect(after[0].recordedAt.toISOString()).toBe('2025-01-15T10:00:00.123Z');
-    expect(result).toEqual({ streamId: 'talks-x', nextExpectedRevision: 2, position: before[1].position + 1n });
+    expect(result).toEqual({ streamId: 'talks-x', nextExpectedRevision: 2, position: before[1].position + 1n, positions: [before[1].position + 1n] });
   });
 
   it('refuses a file written by a newer schema version', async () => {

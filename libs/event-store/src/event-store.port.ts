@@ -36,6 +36,11 @@ export type AppendResult = Readonly<{
   nextExpectedRevision: number;
   /** The global position of the last event appended. */
   position: bigint;
+  /**
+   * The global position of each event appended, in order (empty when none was): a writer that
+   * puts several commands in one append tells each its own place.
+   */
+  positions: readonly bigint[];
 }>;
 
 export type Direction = 'forwards' | 'backwards';

@@ -164,11 +164,13 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
     const events = planned.flatMap((p) => p.events);
     try {
       const result = await this.store.appendToStream(streamId, events, { expectedRevision: snapshot.revision === -1 ? 'no_stream' : snapshot.revision });
-      // A command's own last event is at or before the batch's last position: waiting for the
-      // batch's position (read-your-writes) is never too early.
-      const position = result.position;
-      this.states.keep(streamId, advance(snapshot, state, recordedAs(streamId, events, snapshot.revision, position)));
+      this.states.keep(streamId, advance(snapshot, state, recordedAs(streamId, events, snapshot.revision, result.positions)));
+      let appended = 0;
       for (const { job, events: own, revision } of planned) {
+        appended += own.length;
+        // Each command is told where its own last event is (a command with none: where the
+        // stream stood when it was decided), whatever else went out in the same append.
+        const position = result.positions[appended - 1];
         job.resolve({
           status: own.length === 0 ? 200 : 201,
           replayed: false,
@@ -213,9 +215,16 @@ const backOff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
 
 /** The events just appended as the store recorded them, as far as the snapshot needs to know. */
-function recordedAs(streamId: string, events: readonly EventToAppend[], before: number, position: bigint): RecordedEvent[] {
+function recordedAs(streamId: string, events: readonly EventToAppend[], before: number, positions: readonly bigint[]): RecordedEvent[] {
   const recordedAt = new Date(0);
-  return events.map((event, index) => ({ ...event, streamId, revision: before + index + 1, position, metadata: event.metadata ?? {}, recordedAt }));
+  return events.map((event, index) => ({
+    ...event,
+    streamId,
+    revision: before + index + 1,
+    position: positions[index],
+    metadata: event.metadata ?? {},
+    recordedAt,
+  }));
 }
 
 function outcomeOfKeyed(streamId: string, earlier: KeyedCommand): CommandOutcome {

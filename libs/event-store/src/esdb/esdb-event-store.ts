@@ -102,9 +102,13 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       const result = await this.client.appendToStream(streamId, proposed, { expectedRevision: toClientExpectedRevision(expected) });
       const revision = Number(result.nextExpectedRevision);
-      // A repeated append may come back without a position: look up where its last event is.
-      const position = result.position?.commit ?? (await this.positionOf(streamId, revision));
-      return { streamId, nextExpectedRevision: revision, position };
+      // The answer holds the last event's position only, and a repeated append none at all:
+      // the others are read back, from revisions that can no longer change.
+      const positions =
+        serialized.length === 1 && result.position
+          ? [result.position.commit]
+          : await this.positionsOf(streamId, revision - serialized.length + 1, serialized.length);
+      return { streamId, nextExpectedRevision: revision, position: positions[positions.length - 1], positions };
     } catch (error) {
       throw this.appendError(error, streamId, expected, serialized[0].id);
     }
@@ -223,13 +227,13 @@ export class EventStoreDbEventStore implements EventStore {
   private async whereStreamStands(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
     const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
     assertExpectation(streamId, expected, last ? last.revision : 'no_stream');
-    return { streamId, nextExpectedRevision: last?.revision ?? -1, position: last?.position ?? 0n };
+    return { streamId, nextExpectedRevision: last?.revision ?? -1, position: last?.position ?? 0n, positions: [] };
   }
 
-  private async positionOf(streamId: string, revision: number): Promise<bigint> {
-    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
-    if (!event) throw new Error(`Stream ${streamId} has no event at revision ${revision} right after appending it`);
-    return event.position;
+  private async positionsOf(streamId: string, fromRevision: number, count: number): Promise<bigint[]> {
+    const events = await this.readStream(streamId, { fromRevision, maxCount: count });
+    if (events.length !== count) throw new Error(`Stream ${streamId} lacks events ${fromRevision}..${fromRevision + count - 1} right after appending them`);
+    return events.map((event) => event.position);
   }
 
   /**

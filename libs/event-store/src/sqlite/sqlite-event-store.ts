@@ -259,12 +259,12 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) {
       // Nothing to write: report where the stream stands, -1 and 0n for a stream with no events.
       return {
-        result: { streamId, nextExpectedRevision: last ? Number(last.revision) : -1, position: last?.position ?? 0n },
+        result: { streamId, nextExpectedRevision: last ? Number(last.revision) : -1, position: last?.position ?? 0n, positions: [] },
         written: false,
       };
     }
     let revision = last ? Number(last.revision) : -1;
-    let position = 0n;
+    const positions: bigint[] = [];
     for (const event of events) {
       revision += 1;
       try {
@@ -277,14 +277,14 @@ export class SqliteEventStore implements EventStore {
           event.metadata,
           recordedAt,
         );
-        position = BigInt(lastInsertRowid);
+        positions.push(BigInt(lastInsertRowid));
       } catch (error) {
         // The first id was checked above; a later one, or a repeat inside the batch, lands here.
         if (isUniqueIdViolation(error)) throw new DuplicateEventIdError(event.id);
         throw error;
       }
     }
-    return { result: { streamId, nextExpectedRevision: revision, position }, written: true };
+    return { result: { streamId, nextExpectedRevision: revision, position: positions[positions.length - 1], positions }, written: true };
   }
 
   /**
@@ -305,7 +305,12 @@ export class SqliteEventStore implements EventStore {
     if (places.every(linesUp)) {
       if (expectationHeldAt(expected, firstRevision)) {
         const lastPlace = places[places.length - 1]!;
-        return { streamId, nextExpectedRevision: Number(lastPlace.revision), position: lastPlace.position };
+        return {
+          streamId,
+          nextExpectedRevision: Number(lastPlace.revision),
+          position: lastPlace.position,
+          positions: places.map((place) => place!.position),
+        };
       }
       // The same events under another expectation: a conflict if it fails now, else a duplicate.
       assertExpectation(streamId, expected, revisionOf(this.statements.lastOfStream.get(streamId)));

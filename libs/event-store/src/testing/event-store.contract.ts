@@ -31,7 +31,7 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
       store.appendToStream(stream, events, expectedRevision === undefined ? undefined : { expectedRevision });
 
     describe('appendToStream', () => {
-      it('appends to a new stream from revision 0 and returns the last revision and position', async () => {
+      it('appends to a new stream from revision 0 and returns the last revision and every position', async () => {
         const stream = streamId();
         const events = [newEvent(), newEvent(), newEvent()];
 
@@ -43,6 +43,7 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
         expect(read.map((e) => e.revision)).toEqual([0, 1, 2]);
         expect(read.map((e) => e.id)).toEqual(events.map((e) => e.id));
         expect(read[2].position).toBe(result.position);
+        expect(result.positions).toEqual(read.map((e) => e.position));
         expect(read[0].position).toBeLessThan(read[1].position);
         expect(read[1].position).toBeLessThan(read[2].position);
       });
@@ -148,10 +149,11 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
       it('an empty append to an existing stream checks the expectation and returns where the stream stands', async () => {
         const stream = streamId();
         const written = await append(stream, [newEvent(), newEvent()]);
+        const standing = { ...written, positions: [] };
 
-        await expect(append(stream, [], 1)).resolves.toEqual(written);
-        await expect(append(stream, [], 'stream_exists')).resolves.toEqual(written);
-        await expect(append(stream, [], 'any')).resolves.toEqual(written);
+        await expect(append(stream, [], 1)).resolves.toEqual(standing);
+        await expect(append(stream, [], 'stream_exists')).resolves.toEqual(standing);
+        await expect(append(stream, [], 'any')).resolves.toEqual(standing);
         await expect(append(stream, [], 0)).rejects.toMatchObject({ expected: 0, actual: 1 });
         await expect(append(stream, [], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
         expect(await store.readStream(stream)).toHaveLength(2);
@@ -164,6 +166,7 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
           streamId: stream,
           nextExpectedRevision: -1,
           position: 0n,
+          positions: [],
         });
         await expect(append(stream, [], 'any')).resolves.toMatchObject({ nextExpectedRevision: -1 });
         await expect(append(stream, [], 'stream_exists')).rejects.toMatchObject({ actual: 'no_stream' });
