@@ -86,6 +86,8 @@ export async function appendWorkload(context: BenchContext): Promise<Row[]> {
       value: rounds.spread('hot', 'ok'),
       p99Ms: rounds.spread('hot', 'p99'),
       ratio: { ...spread(ratios(rounds.get('hot', 'ok'), rounds.get('api', 'ok'))), of: 'the API over 1,000 tracks' },
+      goal: '≥ 0.3× the API over 1,000 tracks, conflicts ≤ 1%',
+      met: spread(ratios(rounds.get('hot', 'ok'), rounds.get('api', 'ok'))).median >= 0.3 && spread(hotConflicts.map((conflicts, i) => conflicts / hotTotal[i])).median <= 0.01,
       extra: { conflictRate: spread(hotConflicts.map((conflicts, i) => conflicts / hotTotal[i])), failedPerRound: rounds.get('hot', 'failed') },
     },
   ];
