@@ -41,6 +41,26 @@ describe('Two API instances writing one track (e2e)', () => {
     expect((await talksHistory(first, talksId)).map((event) => event.type)).toEqual(['TalksOpened', 'EnvoyVisited', 'CeasefireBrokered', 'CeasefireEnded']);
   });
 
+  it('a refusal is never answered from a stale state: a ceasefire brokered through one can be ended through the other', async () => {
+    const { talksId, parties } = await openTrack(first);
+    const ceasefireId = uniqueSlug('truce');
+    // The first instance holds the track as of this visit; the ceasefire reaches the store through the second.
+    await first.api.post(`${talksPath(talksId)}/envoy-visits`).send(envoyVisitBody(parties[0])).expect(201);
+    await second.api.post(`${talksPath(talksId)}/ceasefires`).send(ceasefireBody(ceasefireId, parties)).expect(201);
+
+    await first.api.post(`${talksPath(talksId)}/ceasefires/${ceasefireId}/end`).send(endCeasefireBody('collapsed')).expect(201);
+    await first.api.post(`${talksPath(talksId)}/envoy-visits`).send(envoyVisitBody(parties[1])).expect(201);
+
+    const history = await talksHistory(first, talksId);
+    expect(history.map((event) => [event.type, event.revision])).toEqual([
+      ['TalksOpened', 0],
+      ['EnvoyVisited', 1],
+      ['CeasefireBrokered', 2],
+      ['CeasefireEnded', 3],
+      ['EnvoyVisited', 4],
+    ]);
+  });
+
   it('writes alternating and racing between the two land once each, at contiguous revisions, each answered with its own place', async () => {
     const { talksId, parties } = await openTrack(first);
     const visit = (app: TestApp) => app.api.post(`${talksPath(talksId)}/envoy-visits`).send(envoyVisitBody(parties[0]));

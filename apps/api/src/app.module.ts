@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
@@ -5,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeyGuard } from './access/api-key.guard';
 import { FirstAdminKey } from './access/first-admin-key';
 import { KeysController } from './access/keys.controller';
+import { WriteLimitStorage } from './access/write-limit.storage';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { ActorReader } from './actors/actor.view';
@@ -66,7 +68,8 @@ export class AppModule {
             pinoHttp: {
               level: config.get('LOG_LEVEL', { infer: true }),
               redact: ['req.headers.authorization'],
-              customProps: () => ({ service: 'parley-api' }),
+              // On the root logger, not customProps: that costs a child logger on every request.
+              base: { pid: process.pid, hostname: hostname(), service: 'parley-api' },
             },
           }),
         }),
@@ -75,6 +78,7 @@ export class AppModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService<Environment, true>) => ({
             throttlers: [{ ttl: 60_000, limit: config.get('PARLEY_WRITE_LIMIT', { infer: true }) }],
+            storage: new WriteLimitStorage(),
           }),
         }),
         EventStoreModule,

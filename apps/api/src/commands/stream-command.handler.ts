@@ -33,6 +33,11 @@ type Job = {
 /** A command decided in a batch: its events, and the stream's revision once they are appended. */
 type Planned = Readonly<{ job: Job; events: EventToAppend[]; revision: number }>;
 
+/** A batch decided: what to append, what waits for the next batch, and answers owed now. */
+type Plan = { planned: Planned[]; later: Job[]; settled: (() => void)[]; state: unknown };
+
+const STALE = Symbol('decided on a snapshot that may be behind the stream');
+
 // Enough to empty a burst of concurrent writers in one append; small enough to keep a batch's
 // decide loop from holding the event loop.
 const MAX_BATCH = 100;
@@ -41,8 +46,11 @@ const MAX_BATCH = 100;
  * The one handler for every stream: fold → decide → append with the revision folded. A stream's
  * commands queue inside this process, so its writers never race one another: those that arrive
  * while an append is in flight are decided one after another on the state the earlier ones leave,
- * and appended together in the next append. The state is cached (StreamStateCache): each batch
- * reads only the events after it. Writers in other processes still race; the loser is decided again.
+ * and appended together in the next append. The state is cached (StreamStateCache): a batch is
+ * decided on it without a read, as this process wrote everything it knows of; writers in other
+ * processes may have written since, which the append's expected revision catches, and then the
+ * batch is decided again on the tail read after the snapshot. A refusal is only ever answered
+ * from a state just checked against the store.
  */
 @CommandHandler(StreamCommand)
 export class StreamCommandHandler implements ICommandHandler<StreamCommand, CommandOutcome> {
@@ -99,52 +107,78 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
 
   private async decideAndAppend(streamId: string, jobs: readonly Job[]): Promise<readonly Job[]> {
     const decider: AnyDecider = AGGREGATES[jobs[0].command.aggregate].decider;
-    let snapshot: StreamSnapshot;
+    // Ids derived from an Idempotency-Key may already be stored by another process: such a
+    // batch starts from the store's tail, so its key is found rather than appended over.
+    const trusting = jobs.every((job) => job.command.request.idempotencyKey === undefined);
     try {
-      snapshot = await this.states.load(streamId, decider);
+      const held = trusting ? this.states.held(streamId) : undefined;
+      if (held) {
+        const plan = await this.plan(streamId, decider, held, jobs, false);
+        if (plan !== STALE) return await this.settle(streamId, held, plan);
+      }
+      const snapshot = await this.states.load(streamId, decider);
+      return await this.settle(streamId, snapshot, (await this.plan(streamId, decider, snapshot, jobs, true)) as Plan);
     } catch (error) {
       for (const job of jobs) job.reject(error);
       return [];
     }
-    const later: Job[] = [];
-    const planned: Planned[] = [];
-    let state = snapshot.state;
+  }
+
+  /**
+   * Decides each job in turn on the state the earlier ones leave. On a snapshot not known to be
+   * the stream's head (`verified` false) only acceptances stand, since the append's expected
+   * revision checks them: a refusal or a no-op might be answered by events not yet read, so the
+   * whole batch is decided again on the head (STALE).
+   */
+  private async plan(streamId: string, decider: AnyDecider, snapshot: StreamSnapshot, jobs: readonly Job[], verified: boolean): Promise<Plan | typeof STALE> {
+    const plan: Plan = { planned: [], later: [], settled: [], state: snapshot.state };
     let revision = snapshot.revision;
     for (const job of jobs) {
-      try {
-        const { request } = job.command;
-        if (request.idempotencyKey !== undefined) {
-          const earlier = snapshot.keyedCommands.get(job.identity.commandId);
-          if (earlier) {
-            job.resolve(replay(earlier.fingerprint, request.fingerprint, outcomeOfKeyed(streamId, earlier)));
-            continue;
-          }
-          // The same key twice in one batch: the second finds the first's events once they are in.
-          if (planned.some((p) => p.job.identity.commandId === job.identity.commandId)) {
-            later.push(job);
-            continue;
-          }
-        }
-        if (request.ifMatch && !satisfies(request.ifMatch, revision)) {
-          // Judged against events not yet appended, a mismatch may not stand: ask again once they are.
-          if (planned.length > 0) later.push(job);
-          else job.reject(preconditionFailed(streamId, revision));
+      const { request } = job.command;
+      if (request.idempotencyKey !== undefined) {
+        const earlier = snapshot.keyedCommands.get(job.identity.commandId);
+        if (earlier) {
+          plan.settled.push(() => job.resolve(replay(earlier.fingerprint, request.fingerprint, outcomeOfKeyed(streamId, earlier))));
           continue;
         }
-        const events = await this.decide(job, decider, state);
-        if (events.length === 0 && planned.length === 0) {
-          job.resolve({ status: 200, replayed: false, body: { streamId, revision, position: snapshot.position.toString(), events: [] } });
+        // The same key twice in one batch: the second finds the first's events once they are in.
+        if (plan.planned.some((p) => p.job.identity.commandId === job.identity.commandId)) {
+          plan.later.push(job);
           continue;
         }
-        for (const event of events) state = decider.evolve(state, { id: event.id, type: event.type, data: event.data });
-        revision += events.length;
-        planned.push({ job, events, revision });
-      } catch (error) {
-        job.reject(error);
       }
+      if (request.ifMatch && !satisfies(request.ifMatch, revision)) {
+        // Judged against events not yet appended, a mismatch may not stand: ask again once they are.
+        if (plan.planned.length > 0) plan.later.push(job);
+        else if (!verified) return STALE;
+        else plan.settled.push(() => job.reject(preconditionFailed(streamId, revision)));
+        continue;
+      }
+      let events: EventToAppend[];
+      try {
+        events = await this.decide(job, decider, plan.state);
+      } catch (error) {
+        if (!verified) return STALE;
+        plan.settled.push(() => job.reject(error));
+        continue;
+      }
+      if (events.length === 0 && plan.planned.length === 0) {
+        if (!verified) return STALE;
+        const position = snapshot.position.toString();
+        plan.settled.push(() => job.resolve({ status: 200, replayed: false, body: { streamId, revision, position, events: [] } }));
+        continue;
+      }
+      for (const event of events) plan.state = decider.evolve(plan.state, { id: event.id, type: event.type, data: event.data });
+      revision += events.length;
+      plan.planned.push({ job, events, revision });
     }
-    if (planned.length === 0) return later;
-    return [...(await this.append(streamId, snapshot, state, planned)), ...later];
+    return plan;
+  }
+
+  private async settle(streamId: string, snapshot: StreamSnapshot, plan: Plan): Promise<readonly Job[]> {
+    for (const answer of plan.settled) answer();
+    if (plan.planned.length === 0) return plan.later;
+    return [...(await this.append(streamId, snapshot, plan.state, plan.planned)), ...plan.later];
   }
 
   private async decide(job: Job, decider: AnyDecider, state: unknown): Promise<EventToAppend[]> {
@@ -179,7 +213,8 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
       }
       return [];
     } catch (error) {
-      this.states.forget(streamId);
+      // The snapshot is still a fold of committed events; it just may not be the head any more.
+      this.states.doubt(streamId);
       return this.afterFailedAppend(streamId, planned, error);
     }
   }

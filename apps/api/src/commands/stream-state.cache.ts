@@ -7,7 +7,7 @@ import type { AnyDecider } from './aggregates';
 import { StreamSnapshot, emptySnapshot, foldInto } from './stream-snapshot';
 
 /**
- * The folded state of recently written streams, so a command reads only the events after the
+ * The folded state of recently written streams, so a command reads at most the events after the
  * revision it already holds. Every snapshot is a fold of events the store has committed, so any
  * of them is a correct start: another process's writes are the tail the next read brings in,
  * and the store's expected-revision check refuses a decision made on a tail not yet seen.
@@ -15,6 +15,8 @@ import { StreamSnapshot, emptySnapshot, foldInto } from './stream-snapshot';
 @Injectable()
 export class StreamStateCache {
   private readonly snapshots: LRUCache<string, StreamSnapshot> | undefined;
+  /** Snapshots an append found behind the stream: the next command reads the tail first. */
+  private readonly doubted = new WeakSet<StreamSnapshot>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -28,6 +30,16 @@ export class StreamStateCache {
         : new LRUCache({ max: entries, maxSize: megabytes * 1024 * 1024, sizeCalculation: (snapshot) => Math.max(1, snapshot.bytes) });
   }
 
+  /**
+   * The snapshot kept for the stream, without a read: the head as far as this process knows,
+   * so a decision on it holds unless another process wrote since (the append's expected
+   * revision tells). Undefined when none is kept, or an append found it behind.
+   */
+  held(streamId: string): StreamSnapshot | undefined {
+    const kept = this.snapshots?.get(streamId);
+    return kept && !this.doubted.has(kept) ? kept : undefined;
+  }
+
   /** The stream folded up to its last committed event: the cached snapshot and the tail read after it. */
   async load(streamId: string, decider: AnyDecider): Promise<StreamSnapshot> {
     const cached = this.snapshots?.get(streamId) ?? emptySnapshot(decider);
@@ -37,15 +49,19 @@ export class StreamStateCache {
     return snapshot;
   }
 
-  /** Keeps a snapshot unless a newer one (of the same committed stream) is already kept. */
+  /**
+   * Keeps a snapshot unless a newer one (of the same committed stream) is already kept; one at
+   * the same revision replaces it, since it was just checked against the store.
+   */
   keep(streamId: string, snapshot: StreamSnapshot): void {
     if (!this.snapshots || snapshot.revision < 0) return;
     const kept = this.snapshots.peek(streamId);
-    if (!kept || kept.revision < snapshot.revision) this.snapshots.set(streamId, snapshot);
+    if (!kept || kept.revision <= snapshot.revision) this.snapshots.set(streamId, snapshot);
   }
 
-  /** After a failed append nothing is known for sure: the next command reads the stream again. */
-  forget(streamId: string): void {
-    this.snapshots?.delete(streamId);
+  /** After a failed append the kept snapshot may be behind: the next command reads its tail. */
+  doubt(streamId: string): void {
+    const kept = this.snapshots?.peek(streamId);
+    if (kept) this.doubted.add(kept);
   }
 }
