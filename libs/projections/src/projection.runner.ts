@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AllSubscription, EventStore, RecordedEvent } from '@parley/event-store';
 import { Checkpoint, CheckpointStore } from './checkpoint.store';
-import { Projection, ProjectionContext } from './projection';
+import { Projection, ProjectionContext, createSchema } from './projection';
 import { projectionContext, shadowTable } from './projection-context';
 import { ProjectionLogger, SILENT_LOGGER } from './projection-logger';
 
@@ -96,7 +96,7 @@ export class ProjectionRunner {
     if (!saved) {
       this.useGeneration(1);
       this.db.transaction(() => {
-        this.projection.createTables(this.live);
+        createSchema(this.projection, this.live);
         this.saveCheckpoint({ version: this.projection.version, position: 0n, generation: 1 });
       })();
     } else if (saved.version !== this.projection.version) {
@@ -107,7 +107,7 @@ export class ProjectionRunner {
     } else {
       this.checkpoint = saved;
       this.useGeneration(saved.generation);
-      this.projection.createTables(this.live);
+      createSchema(this.projection, this.live);
     }
     this.following = this.follow();
     const checkEvery = this.options.generationCheckMs ?? 1000;
@@ -207,6 +207,7 @@ export class ProjectionRunner {
         position = page[page.length - 1].position;
         this.rebuilding.position = position;
       }
+      this.projection.createReadIndexes?.(shadow);
       this.db.transaction(() => {
         for (const table of this.projection.tables) {
           this.db.exec(`DROP TABLE IF EXISTS ${table}`);

@@ -36,11 +36,22 @@ export interface Projection {
   readonly eventTypes: readonly string[];
   /** Base names of the tables it owns (all of them: a rebuild replaces exactly these). */
   readonly tables: readonly string[];
-  /** CREATE TABLE / INDEX IF NOT EXISTS for every table, through `ctx.table()`. */
+  /** CREATE TABLE / INDEX IF NOT EXISTS for every table, through `ctx.table()`, with the indexes `apply` reads by. */
   createTables(ctx: ProjectionContext): void;
+  /**
+   * CREATE INDEX IF NOT EXISTS for the indexes only readers use. A rebuild makes them after the
+   * bulk load, when one sort is cheaper than keeping them in order through every insert.
+   */
+  createReadIndexes?(ctx: ProjectionContext): void;
   /**
    * Applies one recorded event, inside the transaction that also moves the checkpoint.
    * Never throws for a recorded event: what it cannot use it skips, with a reason.
    */
   apply(ctx: ProjectionContext, event: RecordedEvent): ApplyOutcome;
 }
+
+/** Every table and index of a projection, for tables that serve readers from the start. */
+export const createSchema = (projection: Projection, ctx: ProjectionContext): void => {
+  projection.createTables(ctx);
+  projection.createReadIndexes?.(ctx);
+};

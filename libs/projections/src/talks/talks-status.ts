@@ -1,12 +1,14 @@
-import { Precision, TalksLifecycle, lifecycleAfter, movesLifecycle } from '@parley/domain';
+import { OPENED_LIFECYCLE, Precision, TalksLifecycle, lifecycleAfter, movesLifecycle } from '@parley/domain';
 import { ClaimData, ClaimType, Range, ZERO_RANGE, addRanges, compact, isRecord, rangeOf, recordsOf, textOf, textsOf } from './claim-data';
 import { startOf } from './claim-dates';
 
 /**
- * The status of one track, as its live claims add up to. One pure step (`applyToStatus`) serves
- * both paths: a new claim is applied to the stored doc; after a correction or retraction, and for
- * time travel, the doc is refolded from the live claims (`foldStatus`). The lifecycle steps through
- * the domain's own transitions (`lifecycleAfter`), so the read model never disagrees with the decider.
+ * The status of one track, as its live claims add up to. It has two halves: a core of constant
+ * size (counts, lifecycle, dates) and the lists that grow with history (meetings still pending,
+ * ceasefires and their violations), kept behind `StatusLists` so the projection can hold them as
+ * rows and a fold in memory. One step (`stepStatus`) writes to either, so the rules exist once.
+ * The lifecycle steps through the domain's own transitions (`lifecycleAfter`), so the read model
+ * never disagrees with the decider.
  */
 
 export type StatusClaim = Readonly<{
@@ -69,136 +71,234 @@ export type TalksStatusDoc = Readonly<{
   position: string;
 }>;
 
-const EMPTY_COUNTS: StatusCounts = { meetings: 0, visits: 0, swaps: 0, hostagesFreed: ZERO_RANGE, prisonersFreed: ZERO_RANGE };
+
+/** The part of the doc that does not grow with history: what the projection stores as one document. */
+export type StatusCore = Omit<TalksStatusDoc, 'scheduledMeetings' | 'ceasefires'>;
+
+/** A ceasefire without its violations, which are listed apart because they grow. */
+export type CeasefireEntry = Omit<CeasefireDoc, 'violations'>;
+
+/**
+ * Where a status keeps what grows with history. Meetings and ceasefires list in the order of the
+ * claim that added them, violations in the order they were reported (`position` orders them).
+ */
+export interface StatusLists {
+  hasMeeting(meetingId: string): boolean;
+  addMeeting(meeting: PendingMeeting, position: string): void;
+  removeMeeting(meetingId: string): void;
+  ceasefire(ceasefireId: string): CeasefireEntry | undefined;
+  addCeasefire(ceasefire: CeasefireEntry, position: string): void;
+  addViolation(ceasefireId: string, violation: CeasefireViolation, position: string): void;
+  endCeasefire(ceasefireId: string, ended: NonNullable<CeasefireEntry['ended']>): void;
+  /** Forgets a meeting or a ceasefire (with its violations), before the claims about it are applied again. */
+  reset(key: ListKey): void;
+}
+
+/** The entity a claim's list entry belongs to: what a correction or retraction of it refolds. */
+export type ListKey = Readonly<{ kind: 'meeting' | 'ceasefire'; id: string }>;
+
+export const listKeyOf = (type: ClaimType, data: ClaimData): ListKey | undefined => {
+  if (type === 'MeetingScheduled' || type === 'MeetingHeld') {
+    const id = textOf(data.meetingId);
+    return id === undefined ? undefined : { kind: 'meeting', id };
+  }
+  if (type === 'CeasefireBrokered' || type === 'CeasefireViolated' || type === 'CeasefireEnded') {
+    const id = textOf(data.ceasefireId);
+    return id === undefined ? undefined : { kind: 'ceasefire', id };
+  }
+  return undefined;
+};
+
+export const EMPTY_COUNTS: StatusCounts = { meetings: 0, visits: 0, swaps: 0, hostagesFreed: ZERO_RANGE, prisonersFreed: ZERO_RANGE };
 
 const precisionOf = (data: ClaimData): Precision => (data.precision as Precision | undefined) ?? 'day';
 
-const opening = (claim: StatusClaim): TalksStatusDoc => {
-  const { data } = claim;
-  const occurredAt = textOf(data.occurredAt) ?? '';
+/** What the opening says about the track; a correction of the opening rewrites exactly these. */
+export const openingOf = (data: ClaimData) => ({
+  talksId: textOf(data.talksId) ?? '',
+  title: textOf(data.title) ?? '',
+  subject: textOf(data.subject) ?? '',
+  parties: textsOf(data.parties),
+  mediators: textsOf(data.mediators),
+  openedAt: textOf(data.occurredAt) ?? '',
+});
+
+const opening = (claim: StatusClaim): StatusCore => {
+  const fields = openingOf(claim.data);
+  return { ...fields, lifecycle: 'open', counts: EMPTY_COUNTS, lastActivityAt: fields.openedAt, revision: claim.revision, position: claim.position };
+};
+
+/**
+ * What one claim adds to the counts. Counts are sums, so a correction or retraction takes the old
+ * contribution out and puts the new one in.
+ */
+export const contributionOf = (type: ClaimType, data: ClaimData): StatusCounts => {
+  switch (type) {
+    case 'EnvoyVisited':
+      return { ...EMPTY_COUNTS, visits: 1 };
+    case 'MeetingHeld':
+      return { ...EMPTY_COUNTS, meetings: 1 };
+    case 'PrisonerSwapped': {
+      const freed = recordsOf(data.releases).length;
+      return { ...EMPTY_COUNTS, swaps: 1, prisonersFreed: { best: freed, low: freed, high: freed } };
+    }
+    case 'HostagesReleased':
+      return { ...EMPTY_COUNTS, hostagesFreed: rangeOf(data.count), prisonersFreed: rangeOf(data.prisonersReleasedInExchange) };
+    default:
+      return EMPTY_COUNTS;
+  }
+};
+
+export const addCounts = (a: StatusCounts, b: StatusCounts, sign: 1 | -1 = 1): StatusCounts => {
+  const signed = sign === 1 ? (r: Range) => r : (r: Range) => ({ best: -r.best, low: -r.low, high: -r.high });
   return {
-    talksId: textOf(data.talksId) ?? '',
-    title: textOf(data.title) ?? '',
-    subject: textOf(data.subject) ?? '',
-    parties: textsOf(data.parties),
-    mediators: textsOf(data.mediators),
-    openedAt: occurredAt,
-    lifecycle: 'open',
-    counts: EMPTY_COUNTS,
-    lastActivityAt: occurredAt,
-    scheduledMeetings: [],
-    ceasefires: [],
-    revision: claim.revision,
-    position: claim.position,
+    meetings: a.meetings + sign * b.meetings,
+    visits: a.visits + sign * b.visits,
+    swaps: a.swaps + sign * b.swaps,
+    hostagesFreed: addRanges(a.hostagesFreed, signed(b.hostagesFreed)),
+    prisonersFreed: addRanges(a.prisonersFreed, signed(b.prisonersFreed)),
   };
 };
 
 /** A visit or a held meeting engages the talks: the doc counts them. */
-const isEngaged = (doc: TalksStatusDoc): boolean => doc.counts.visits + doc.counts.meetings > 0;
+const isEngaged = (core: StatusCore): boolean => core.counts.visits + core.counts.meetings > 0;
 
 /** The lifecycle after a claim, as the decider's facts would have it. Called before the claim is counted. */
-const moveLifecycle = (doc: TalksStatusDoc, type: ClaimType): TalksStatusDoc => {
-  if (!movesLifecycle(type)) return doc;
-  const { status } = lifecycleAfter({ status: doc.lifecycle, engaged: isEngaged(doc) }, type);
-  return status === doc.lifecycle ? doc : { ...doc, lifecycle: status };
+const moveLifecycle = (core: StatusCore, type: ClaimType): StatusCore => {
+  if (!movesLifecycle(type)) return core;
+  const { status } = lifecycleAfter({ status: core.lifecycle, engaged: isEngaged(core) }, type);
+  return status === core.lifecycle ? core : { ...core, lifecycle: status };
 };
 
-const count = (doc: TalksStatusDoc, change: Partial<StatusCounts>): TalksStatusDoc => ({ ...doc, counts: { ...doc.counts, ...change } });
+/** The lifecycle that live lifecycle claims of these types (in recorded order) lead to. */
+export const lifecycleOf = (types: Iterable<string>): TalksLifecycle => {
+  let facts = OPENED_LIFECYCLE;
+  for (const type of types) facts = lifecycleAfter(facts, type);
+  return facts.status;
+};
 
-/** Changes a ceasefire brokered in this track; events about one that is not (any longer) change nothing. */
-const withCeasefire = (doc: TalksStatusDoc, ceasefireId: unknown, change: (ceasefire: CeasefireDoc) => CeasefireDoc): TalksStatusDoc =>
-  doc.ceasefires.some((c) => c.ceasefireId === ceasefireId)
-    ? { ...doc, ceasefires: doc.ceasefires.map((c) => (c.ceasefireId === ceasefireId ? change(c) : c)) }
-    : doc;
+export const concludedOf = (data: ClaimData): NonNullable<StatusCore['concluded']> => ({
+  outcome: textOf(data.outcome) ?? '',
+  summary: textOf(data.summary) ?? '',
+  at: textOf(data.occurredAt) ?? '',
+});
 
-const later = (a: string, b: string): string => ((startOf(b) ?? -Infinity) >= (startOf(a) ?? -Infinity) ? b : a);
+/** Which of two activity dates is later at each one's own grain; on a tie, the one recorded later. */
+export const later = (a: string, b: string): string => ((startOf(b) ?? -Infinity) >= (startOf(a) ?? -Infinity) ? b : a);
 
-/** What one claim changes in the doc's own records, besides the lifecycle, activity date and revision. */
-const applyClaim = (doc: TalksStatusDoc, { eventId, type, data }: StatusClaim): TalksStatusDoc => {
+/** What one claim changes in the lists: pending meetings, ceasefires, violations. */
+export const applyToLists = (lists: StatusLists, { eventId, type, data, position }: StatusClaim): void => {
+  const key = listKeyOf(type, data);
+  if (!key) return;
   switch (type) {
-    case 'TalksOpened':
-      return doc; // a second opening changes nothing (the projection does not even store one)
-    case 'EnvoyVisited':
-      return count(doc, { visits: doc.counts.visits + 1 });
     case 'MeetingScheduled': {
-      const meetingId = textOf(data.meetingId);
       const expectedAt = textOf(data.expectedAt);
-      if (!meetingId || !expectedAt || doc.scheduledMeetings.some((m) => m.meetingId === meetingId)) return doc;
+      if (!expectedAt || lists.hasMeeting(key.id)) return;
       const location = isRecord(data.location) ? { country: textOf(data.location.country), city: textOf(data.location.city) } : {};
-      const meeting: PendingMeeting = { meetingId, eventId, expectedAt, participants: textsOf(data.participants), location: compact(location) };
-      return { ...doc, scheduledMeetings: [...doc.scheduledMeetings, meeting] };
+      lists.addMeeting({ meetingId: key.id, eventId, expectedAt, participants: textsOf(data.participants), location: compact(location) }, position);
+      return;
     }
-    case 'MeetingHeld': {
-      const fulfilled = { ...doc, scheduledMeetings: doc.scheduledMeetings.filter((m) => m.meetingId !== data.meetingId) };
-      return count(fulfilled, { meetings: doc.counts.meetings + 1 });
-    }
-    case 'PrisonerSwapped': {
-      const freed = recordsOf(data.releases).length;
-      return count(doc, { swaps: doc.counts.swaps + 1, prisonersFreed: addRanges(doc.counts.prisonersFreed, { best: freed, low: freed, high: freed }) });
-    }
-    case 'HostagesReleased':
-      return count(doc, {
-        hostagesFreed: addRanges(doc.counts.hostagesFreed, rangeOf(data.count)),
-        prisonersFreed: addRanges(doc.counts.prisonersFreed, rangeOf(data.prisonersReleasedInExchange)),
-      });
+    case 'MeetingHeld':
+      lists.removeMeeting(key.id);
+      return;
     case 'CeasefireBrokered': {
-      const ceasefireId = textOf(data.ceasefireId);
       const effectiveFrom = textOf(data.effectiveFrom);
-      if (!ceasefireId || !effectiveFrom || doc.ceasefires.some((c) => c.ceasefireId === ceasefireId)) return doc;
+      if (!effectiveFrom || lists.ceasefire(key.id)) return;
       const endsAt = textOf(data.endsAt);
-      const ceasefire: CeasefireDoc = {
-        ceasefireId,
-        eventId,
-        brokeredAt: textOf(data.occurredAt) ?? '',
-        precision: precisionOf(data),
-        effectiveFrom,
-        ...(endsAt === undefined ? {} : { endsAt }),
-        parties: textsOf(data.parties),
-        mediators: textsOf(data.mediators),
-        violations: [],
-      };
-      return { ...doc, ceasefires: [...doc.ceasefires, ceasefire] };
+      lists.addCeasefire(
+        {
+          ceasefireId: key.id,
+          eventId,
+          brokeredAt: textOf(data.occurredAt) ?? '',
+          precision: precisionOf(data),
+          effectiveFrom,
+          ...(endsAt === undefined ? {} : { endsAt }),
+          parties: textsOf(data.parties),
+          mediators: textsOf(data.mediators),
+        },
+        position,
+      );
+      return;
     }
     case 'CeasefireViolated':
-      return withCeasefire(doc, data.ceasefireId, (c) => ({
-        ...c,
-        violations: [
-          ...c.violations,
-          compact({ eventId, at: textOf(data.occurredAt) ?? '', precision: precisionOf(data), allegedBy: textOf(data.allegedBy), against: textOf(data.against) }),
-        ],
-      }));
-    case 'CeasefireEnded':
-      return withCeasefire(doc, data.ceasefireId, (c) =>
-        c.ended ? c : { ...c, ended: { eventId, at: textOf(data.occurredAt) ?? '', precision: precisionOf(data), reason: textOf(data.reason) ?? 'expired' } },
+      if (!lists.ceasefire(key.id)) return;
+      lists.addViolation(
+        key.id,
+        compact({ eventId, at: textOf(data.occurredAt) ?? '', precision: precisionOf(data), allegedBy: textOf(data.allegedBy), against: textOf(data.against) }),
+        position,
       );
-    case 'TalksStalled':
-    case 'TalksResumed':
-      return doc;
-    case 'TalksConcluded':
-      return { ...doc, concluded: { outcome: textOf(data.outcome) ?? '', summary: textOf(data.summary) ?? '', at: textOf(data.occurredAt) ?? '' } };
-    default: {
-      const _exhaustive: never = type;
-      return _exhaustive;
+      return;
+    case 'CeasefireEnded': {
+      const ceasefire = lists.ceasefire(key.id);
+      if (!ceasefire || ceasefire.ended) return;
+      lists.endCeasefire(key.id, { eventId, at: textOf(data.occurredAt) ?? '', precision: precisionOf(data), reason: textOf(data.reason) ?? 'expired' });
+      return;
     }
   }
 };
 
-/**
- * The doc with one more live claim applied. A track starts with its opening; anything before it
- * (which the projection never stores) leaves the doc undefined.
- */
-export const applyToStatus = (doc: TalksStatusDoc | undefined, claim: StatusClaim): TalksStatusDoc | undefined => {
-  if (!doc) return claim.type === 'TalksOpened' ? opening(claim) : undefined;
-  const applied = applyClaim(moveLifecycle(doc, claim.type), claim);
+/** What one claim changes in the core: lifecycle, counts, conclusion, last activity, and the stamp. */
+const applyToCore = (core: StatusCore, claim: StatusClaim): StatusCore => {
+  const moved = moveLifecycle(core, claim.type);
   const occurredAt = textOf(claim.data.occurredAt);
   return {
-    ...applied,
-    lastActivityAt: occurredAt === undefined ? applied.lastActivityAt : later(applied.lastActivityAt, occurredAt),
+    ...moved,
+    counts: addCounts(moved.counts, contributionOf(claim.type, claim.data)),
+    ...(claim.type === 'TalksConcluded' ? { concluded: concludedOf(claim.data) } : {}),
+    lastActivityAt: occurredAt === undefined ? moved.lastActivityAt : later(moved.lastActivityAt, occurredAt),
     revision: claim.revision,
     position: claim.position,
   };
 };
 
+/**
+ * The core with one more live claim applied, its lists changed in place. A track starts with its
+ * opening; anything before it (which the projection never stores) leaves the core undefined.
+ */
+export const stepStatus = (core: StatusCore | undefined, lists: StatusLists, claim: StatusClaim): StatusCore | undefined => {
+  if (!core) return claim.type === 'TalksOpened' ? opening(claim) : undefined;
+  applyToLists(lists, claim);
+  return applyToCore(core, claim);
+};
+
+/** Lists held in memory, in the order the step adds to them: what a fold of claims uses. */
+const memoryLists = (doc?: TalksStatusDoc) => {
+  const meetings = new Map((doc?.scheduledMeetings ?? []).map((m) => [m.meetingId, m]));
+  const ceasefires = new Map((doc?.ceasefires ?? []).map(({ violations, ...c }) => [c.ceasefireId, { entry: c as CeasefireEntry, violations: [...violations] }]));
+  const lists: StatusLists = {
+    hasMeeting: (id) => meetings.has(id),
+    addMeeting: (meeting) => void meetings.set(meeting.meetingId, meeting),
+    removeMeeting: (id) => void meetings.delete(id),
+    ceasefire: (id) => ceasefires.get(id)?.entry,
+    addCeasefire: (entry) => void ceasefires.set(entry.ceasefireId, { entry, violations: [] }),
+    addViolation: (id, violation) => void ceasefires.get(id)?.violations.push(violation),
+    endCeasefire: (id, ended) => {
+      const held = ceasefires.get(id);
+      if (held) held.entry = { ...held.entry, ended };
+    },
+    reset: ({ kind, id }) => void (kind === 'meeting' ? meetings.delete(id) : ceasefires.delete(id)),
+  };
+  const docOf = (core: StatusCore): TalksStatusDoc => ({
+    ...core,
+    scheduledMeetings: [...meetings.values()],
+    ceasefires: [...ceasefires.values()].map(({ entry, violations }) => ({ ...entry, violations })),
+  });
+  return { lists, docOf };
+};
+
+const coreOf = ({ scheduledMeetings: _meetings, ceasefires: _ceasefires, ...core }: TalksStatusDoc): StatusCore => core;
+
+/** The doc with one more live claim applied. */
+export const applyToStatus = (doc: TalksStatusDoc | undefined, claim: StatusClaim): TalksStatusDoc | undefined => {
+  const { lists, docOf } = memoryLists(doc);
+  const core = stepStatus(doc && coreOf(doc), lists, claim);
+  return core && docOf(core);
+};
+
 /** The doc as a track's live claims (in position order) establish it. */
-export const foldStatus = (claims: readonly StatusClaim[]): TalksStatusDoc | undefined =>
-  claims.reduce<TalksStatusDoc | undefined>(applyToStatus, undefined);
+export const foldStatus = (claims: readonly StatusClaim[]): TalksStatusDoc | undefined => {
+  const { lists, docOf } = memoryLists();
+  let core: StatusCore | undefined;
+  for (const claim of claims) core = stepStatus(core, lists, claim);
+  return core && docOf(core);
+};

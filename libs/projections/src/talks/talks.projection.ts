@@ -2,28 +2,31 @@ import { TALKS_EVENT_TYPES, TalksClaim, mergeChanges } from '@parley/domain';
 import type { RecordedEvent } from '@parley/event-store';
 import { APPLIED, ApplyOutcome, Projection, ProjectionContext, skipped } from '../projection';
 import { ClaimData, ClaimType, isClaimType, isRecord, readBasis, textOf } from './claim-data';
-import { applyToStatus, foldStatus } from './talks-status';
-import { getStatus, liveClaims } from './talks.queries';
-import { TALKS_TABLES, createTalksTables } from './talks.tables';
-import { StoredClaim, findClaim, insertClaim, markRetracted, rewriteClaim, writeStatus } from './talks.writes';
+import { stepStatus } from './talks-status';
+import { amendStatus } from './talks-status.amend';
+import { readCore, statusRows, trackClaims, writeCore } from './talks-status.rows';
+import { TALKS_TABLES, createTalksReadIndexes, createTalksTables } from './talks.tables';
+import { StoredClaim, findClaim, insertClaim, markRetracted, rewriteClaim } from './talks.writes';
 
 /**
  * Claims, their actors, countries and releases, and each track's status. A claim adds its rows
- * and is applied to the stored status doc; a correction or retraction rewrites the claim's rows
- * and refolds the doc from the track's live claims. What it cannot use, it skips with a reason.
+ * and steps the track's status; a correction or retraction rewrites the claim's rows and
+ * recomputes only the parts of the status that claim touches. What it cannot use, it skips with a
+ * reason.
  */
 
 const recordClaim = (ctx: ProjectionContext, event: RecordedEvent, type: ClaimType, data: ClaimData): ApplyOutcome => {
   const basis = readBasis(data);
   if (typeof basis === 'string') return skipped(`malformed ${type}: ${basis}`);
   if (findClaim(ctx, event.id)) return skipped(`event ${event.id} is already stored as a claim`);
-  const status = getStatus(ctx, basis.talksId);
-  if (type === 'TalksOpened' && status) return skipped(`talks ${basis.talksId} are already opened`);
-  if (type !== 'TalksOpened' && !status) return skipped(`talks ${basis.talksId} have not been opened`);
+  const core = readCore(ctx, basis.talksId);
+  if (type === 'TalksOpened' && core) return skipped(`talks ${basis.talksId} are already opened`);
+  if (type !== 'TalksOpened' && !core) return skipped(`talks ${basis.talksId} have not been opened`);
 
   insertClaim(ctx, { eventId: event.id, type, data, basis, revision: event.revision, position: event.position, recordedAt: event.recordedAt });
-  const doc = applyToStatus(status, { eventId: event.id, type, data, revision: event.revision, position: event.position.toString() });
-  if (doc) writeStatus(ctx, doc);
+  const claim = { eventId: event.id, type, data, revision: event.revision, position: event.position.toString() };
+  const next = stepStatus(core, statusRows(ctx, basis.talksId), claim);
+  if (next) writeCore(ctx, next);
   return APPLIED;
 };
 
@@ -38,10 +41,12 @@ const targetOf = (ctx: ProjectionContext, data: ClaimData, type: 'ClaimCorrected
   return target;
 };
 
-/** After an amendment the doc is the fold of the live claims, stamped with the amendment's revision and position. */
-const refoldStatus = (ctx: ProjectionContext, talksId: string, event: RecordedEvent): void => {
-  const doc = foldStatus(liveClaims(ctx, talksId));
-  if (doc) writeStatus(ctx, { ...doc, revision: event.revision, position: event.position.toString() });
+/** After the claim's rows changed: the parts of the status it touches, recomputed, stamped with the amendment. */
+const amendTrack = (ctx: ProjectionContext, event: RecordedEvent, target: StoredClaim, after: ClaimData | undefined): void => {
+  const core = readCore(ctx, target.talksId);
+  if (!core) return;
+  const amendment = { type: target.type, before: target.data, after, revision: event.revision, position: event.position.toString() };
+  writeCore(ctx, amendStatus(core, statusRows(ctx, target.talksId), trackClaims(ctx, target.talksId), amendment));
 };
 
 const correctClaim = (ctx: ProjectionContext, event: RecordedEvent, data: ClaimData): ApplyOutcome => {
@@ -52,8 +57,8 @@ const correctClaim = (ctx: ProjectionContext, event: RecordedEvent, data: ClaimD
   const basis = readBasis(merged);
   if (typeof basis === 'string') return skipped(`ClaimCorrected would leave ${target.eventId} malformed: ${basis}`);
 
-  rewriteClaim(ctx, target.eventId, target.type, merged, basis);
-  refoldStatus(ctx, target.talksId, event);
+  rewriteClaim(ctx, target, merged, basis);
+  amendTrack(ctx, event, target, merged);
   return APPLIED;
 };
 
@@ -64,16 +69,18 @@ const retractClaim = (ctx: ProjectionContext, event: RecordedEvent, data: ClaimD
   if (target.type === 'TalksOpened') return skipped(`ClaimRetracted names ${target.eventId}, the opening of the track, which cannot be retracted`);
 
   markRetracted(ctx, target.eventId);
-  refoldStatus(ctx, target.talksId, event);
+  amendTrack(ctx, event, target, undefined);
   return APPLIED;
 };
 
 export const talksProjection: Projection = {
   name: 'talks',
-  version: 1,
+  // 2: a status's growing lists moved from its document into rows of their own.
+  version: 2,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,
   createTables: createTalksTables,
+  createReadIndexes: createTalksReadIndexes,
   apply(ctx, event) {
     if (!isRecord(event.data)) return skipped(`malformed ${event.type}: data is not an object`);
     if (event.type === 'ClaimCorrected') return correctClaim(ctx, event, event.data);

@@ -2,7 +2,8 @@ import type { Confidence, Precision, TalksLifecycle } from '@parley/domain';
 import type { ProjectionContext } from '../projection';
 import { CONFIDENCE_RANK, ClaimData, ClaimType, isRecord, recordsOf, textOf } from './claim-data';
 import { ClaimActor } from './claim-facets';
-import { StatusClaim, TalksStatusDoc } from './talks-status';
+import { StatusClaim, StatusCore, TalksStatusDoc } from './talks-status';
+import { StatusClaimRow, readCore, readStatus, statusClaimOf } from './talks-status.rows';
 import { decodeCursor, encodeCursor, positionOf } from './timeline-cursor';
 
 /**
@@ -25,8 +26,8 @@ const conditions = () => {
 };
 
 export const getStatus = (ctx: ProjectionContext, talksId: string): TalksStatusDoc | undefined => {
-  const doc = ctx.statement(`SELECT doc FROM ${ctx.table('talks_status')} WHERE talks_id = ?`).pluck().get(talksId) as string | undefined;
-  return doc === undefined ? undefined : JSON.parse(doc);
+  const core = readCore(ctx, talksId);
+  return core && readStatus(ctx, core);
 };
 
 export type StatusFilters = Readonly<{ lifecycle?: TalksLifecycle; party?: string; mediator?: string }>;
@@ -37,7 +38,7 @@ export const listStatuses = (ctx: ProjectionContext, filters: StatusFilters = {}
   if (filters.party !== undefined) add(`EXISTS (SELECT 1 FROM json_each(doc, '$.parties') WHERE value = ?)`, filters.party);
   if (filters.mediator !== undefined) add(`EXISTS (SELECT 1 FROM json_each(doc, '$.mediators') WHERE value = ?)`, filters.mediator);
   const sql = `SELECT doc FROM ${ctx.table('talks_status')} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY talks_id`;
-  return (ctx.statement(sql).pluck().all(...params) as string[]).map((doc) => JSON.parse(doc));
+  return (ctx.statement(sql).pluck().all(...params) as string[]).map((doc) => readStatus(ctx, JSON.parse(doc) as StatusCore));
 };
 
 /** A track's live claims in position order, optionally only those that had begun by a date: what `foldStatus` reads. */
@@ -47,8 +48,7 @@ export const liveClaims = (ctx: ProjectionContext, talksId: string, occurredBy?:
   const sql = `SELECT event_id, type, data, revision, CAST(position AS TEXT) AS position_text FROM ${ctx.table('talks_claims')}
     WHERE talks_id = ? AND retracted = 0 ${byDate} ORDER BY position`;
   const params = occurredBy === undefined ? [talksId] : [talksId, occurredBy.getTime()];
-  const rows = ctx.statement(sql).all(...params) as { event_id: string; type: ClaimType; data: string; revision: number; position_text: string }[];
-  return rows.map((row) => ({ eventId: row.event_id, type: row.type, data: JSON.parse(row.data), revision: row.revision, position: row.position_text }));
+  return (ctx.statement(sql).all(...params) as StatusClaimRow[]).map(statusClaimOf);
 };
 
 export type TimelineFilters = Readonly<{

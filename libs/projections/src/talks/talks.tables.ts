@@ -1,15 +1,29 @@
 import type { ProjectionContext } from '../projection';
 
 /** The tables the talks projection owns; a rebuild replaces exactly these. */
-export const TALKS_TABLES = ['talks_claims', 'talks_claim_actors', 'talks_claim_countries', 'releases', 'talks_status'] as const;
+export const TALKS_TABLES = [
+  'talks_claims',
+  'talks_claim_actors',
+  'talks_claim_countries',
+  'releases',
+  'talks_status',
+  'talks_meetings',
+  'talks_ceasefires',
+  'talks_ceasefire_violations',
+] as const;
 
 /**
  * Positions are $all positions (bound as BigInt, up to 2^63); `occurred_from` is the first
  * millisecond the claim's date can mean at its precision, so a month sorts at its first day.
- * Actors, countries and releases are derived rows: kept for live claims only.
+ * Actors, countries and releases are derived rows: kept for live claims only. A status is its
+ * core (`talks_status`) and its lists (meetings pending, ceasefires, violations), a row per entry.
+ * `activity_from` is the start of `occurred_at` at its own grain (what "last activity" compares);
+ * `list_key` names the meeting or ceasefire a claim is about. Only the indexes that applying an
+ * event reads are made here; those only readers need come from `createTalksReadIndexes`, which a
+ * rebuild runs after the bulk load.
  */
 export const createTalksTables = (ctx: ProjectionContext): void => {
-  const [claims, actors, countries, releases, status] = TALKS_TABLES.map((name) => ctx.table(name));
+  const [claims, actors, countries, releases, status, meetings, ceasefires, violations] = TALKS_TABLES.map((name) => ctx.table(name));
   ctx.db.exec(`
     CREATE TABLE IF NOT EXISTS ${claims} (
       event_id TEXT PRIMARY KEY,
@@ -21,6 +35,8 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       occurred_at TEXT NOT NULL,
       precision TEXT NOT NULL,
       occurred_from INTEGER NOT NULL,
+      activity_from INTEGER NOT NULL,
+      list_key TEXT,
       confidence TEXT NOT NULL,
       confidence_rank INTEGER NOT NULL,
       data TEXT NOT NULL,
@@ -31,8 +47,9 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       plover TEXT
     );
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_track')} ON ${claims} (talks_id, position);
-    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_date')} ON ${claims} (occurred_from, position);
-    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_type')} ON ${claims} (type);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_activity')} ON ${claims} (talks_id, activity_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_list')} ON ${claims} (talks_id, list_key, position) WHERE list_key IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_track_type')} ON ${claims} (talks_id, type, position);
 
     CREATE TABLE IF NOT EXISTS ${actors} (
       event_id TEXT NOT NULL,
@@ -41,14 +58,12 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       talks_id TEXT NOT NULL,
       PRIMARY KEY (event_id, actor_id, role)
     );
-    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_actors_by_actor')} ON ${actors} (actor_id);
 
     CREATE TABLE IF NOT EXISTS ${countries} (
       event_id TEXT NOT NULL,
       country TEXT NOT NULL,
       PRIMARY KEY (event_id, country)
     );
-    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_countries_by_country')} ON ${countries} (country);
 
     CREATE TABLE IF NOT EXISTS ${releases} (
       event_id TEXT NOT NULL,
@@ -65,7 +80,6 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       sentence TEXT,
       PRIMARY KEY (event_id, idx)
     );
-    CREATE INDEX IF NOT EXISTS ${ctx.index('releases_by_date')} ON ${releases} (occurred_from, position, idx);
 
     CREATE TABLE IF NOT EXISTS ${status} (
       talks_id TEXT PRIMARY KEY,
@@ -74,5 +88,41 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       revision INTEGER NOT NULL,
       position INTEGER NOT NULL
     );
+
+    CREATE TABLE IF NOT EXISTS ${meetings} (
+      talks_id TEXT NOT NULL,
+      meeting_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      doc TEXT NOT NULL,
+      PRIMARY KEY (talks_id, meeting_id)
+    );
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_meetings_in_order')} ON ${meetings} (talks_id, position);
+
+    CREATE TABLE IF NOT EXISTS ${ceasefires} (
+      talks_id TEXT NOT NULL,
+      ceasefire_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      doc TEXT NOT NULL,
+      PRIMARY KEY (talks_id, ceasefire_id)
+    );
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_ceasefires_in_order')} ON ${ceasefires} (talks_id, position);
+
+    CREATE TABLE IF NOT EXISTS ${violations} (
+      talks_id TEXT NOT NULL,
+      ceasefire_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      doc TEXT NOT NULL,
+      PRIMARY KEY (talks_id, ceasefire_id, position)
+    );
+  `);
+};
+
+/** The indexes only readers use: timelines by date, claims by actor and country, releases by date. */
+export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
+  ctx.db.exec(`
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_date')} ON ${ctx.table('talks_claims')} (occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_actors_by_actor')} ON ${ctx.table('talks_claim_actors')} (actor_id);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_countries_by_country')} ON ${ctx.table('talks_claim_countries')} (country);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('releases_by_date')} ON ${ctx.table('releases')} (occurred_from, position, idx);
   `);
 };

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@parley/event-store';
+import { createSchema } from '../projection';
 import { projectionContext } from '../projection-context';
 import { foldStatus } from './talks-status';
 import { StatusView, statusView } from './talks-status.view';
@@ -26,7 +27,7 @@ export type TimeTravel = Readonly<{
 export const timeTravel = (events: readonly RecordedEvent[], { asOf, knownAt }: TimeTravelOptions = {}): TimeTravel => {
   const db = new Database(':memory:');
   const ctx = projectionContext(db, talksProjection, 'live', 1);
-  talksProjection.createTables(ctx);
+  createSchema(talksProjection, ctx);
   const known = events
     .filter((event) => knownAt === undefined || event.recordedAt.getTime() <= knownAt.getTime())
     .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));

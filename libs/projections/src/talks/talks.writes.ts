@@ -2,21 +2,32 @@ import type { ProjectionContext } from '../projection';
 import { ClaimBasisRow, ClaimData, ClaimType } from './claim-data';
 import { codesOf } from './claim-codes';
 import { actorsOf, countriesOf, releasesOf } from './claim-facets';
+import { startOf } from './claim-dates';
 import { summaryOf } from './claim-summary';
-import { TalksStatusDoc } from './talks-status';
+import { listKeyOf } from './talks-status';
+import { listKeyText } from './talks-status.rows';
 
 /** The statements the talks projection writes with; what readers ask lives in talks.queries.ts. */
 
-export type StoredClaim = Readonly<{ eventId: string; talksId: string; type: ClaimType; data: ClaimData; retracted: boolean; corrected: number }>;
+export type StoredClaim = Readonly<{ eventId: string; talksId: string; type: ClaimType; data: ClaimData; retracted: boolean; corrected: number; position: bigint }>;
 
-type ClaimRow = { event_id: string; talks_id: string; type: ClaimType; data: string; retracted: number; corrected: number };
+type ClaimRow = { event_id: string; talks_id: string; type: ClaimType; data: string; retracted: bigint; corrected: bigint; position: bigint };
 
 export const findClaim = (ctx: ProjectionContext, eventId: string): StoredClaim | undefined => {
   const row = ctx
-    .statement(`SELECT event_id, talks_id, type, data, retracted, corrected FROM ${ctx.table('talks_claims')} WHERE event_id = ?`)
+    .statement(`SELECT event_id, talks_id, type, data, retracted, corrected, position FROM ${ctx.table('talks_claims')} WHERE event_id = ?`)
+    .safeIntegers(true)
     .get(eventId) as ClaimRow | undefined;
   return (
-    row && { eventId: row.event_id, talksId: row.talks_id, type: row.type, data: JSON.parse(row.data), retracted: row.retracted === 1, corrected: row.corrected }
+    row && {
+      eventId: row.event_id,
+      talksId: row.talks_id,
+      type: row.type,
+      data: JSON.parse(row.data),
+      retracted: row.retracted === 1n,
+      corrected: Number(row.corrected),
+      position: row.position,
+    }
   );
 };
 
@@ -25,6 +36,9 @@ const describedColumns = (type: ClaimType, data: ClaimData, basis: ClaimBasisRow
   occurred_at: basis.occurredAt,
   precision: basis.precision,
   occurred_from: basis.occurredFrom,
+  // A stored claim's date parses (readBasis saw to it), so it has a start at its own grain too.
+  activity_from: startOf(basis.occurredAt) ?? basis.occurredFrom,
+  list_key: listKeyText(listKeyOf(type, data)),
   confidence: basis.confidence,
   confidence_rank: basis.confidenceRank,
   data: JSON.stringify(data),
@@ -38,9 +52,9 @@ export const insertClaim = (ctx: ProjectionContext, claim: NewClaim): void => {
   ctx
     .statement(
       `INSERT INTO ${ctx.table('talks_claims')} (event_id, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        confidence, confidence_rank, data, corrected, retracted, summary, cameo, plover)
+        activity_from, list_key, confidence, confidence_rank, data, corrected, retracted, summary, cameo, plover)
        VALUES (@event_id, @talks_id, @type, @revision, @position, @recorded_at, @occurred_at, @precision, @occurred_from,
-        @confidence, @confidence_rank, @data, 0, 0, @summary, @cameo, @plover)`,
+        @activity_from, @list_key, @confidence, @confidence_rank, @data, 0, 0, @summary, @cameo, @plover)`,
     )
     .run({
       event_id: claim.eventId,
@@ -51,20 +65,21 @@ export const insertClaim = (ctx: ProjectionContext, claim: NewClaim): void => {
       recorded_at: claim.recordedAt.toISOString(),
       ...describedColumns(claim.type, claim.data, claim.basis),
     });
-  writeDerivedRows(ctx, claim.eventId, claim.type, claim.data, claim.basis);
+  writeDerivedRows(ctx, claim.eventId, claim.type, claim.data, claim.basis, claim.position);
 };
 
 /** A correction rewrites what the data determines and counts itself; the derived rows follow. */
-export const rewriteClaim = (ctx: ProjectionContext, eventId: string, type: ClaimType, data: ClaimData, basis: ClaimBasisRow): void => {
+export const rewriteClaim = (ctx: ProjectionContext, target: StoredClaim, data: ClaimData, basis: ClaimBasisRow): void => {
+  const { eventId, type } = target;
   ctx
     .statement(
       `UPDATE ${ctx.table('talks_claims')} SET occurred_at = @occurred_at, precision = @precision, occurred_from = @occurred_from,
-        confidence = @confidence, confidence_rank = @confidence_rank, data = @data, summary = @summary, cameo = @cameo, plover = @plover,
+        activity_from = @activity_from, list_key = @list_key, confidence = @confidence, confidence_rank = @confidence_rank, data = @data, summary = @summary, cameo = @cameo, plover = @plover,
         corrected = corrected + 1
        WHERE event_id = @event_id`,
     )
     .run({ event_id: eventId, ...describedColumns(type, data, basis) });
-  writeDerivedRows(ctx, eventId, type, data, basis);
+  writeDerivedRows(ctx, eventId, type, data, basis, target.position);
 };
 
 export const markRetracted = (ctx: ProjectionContext, eventId: string): void => {
@@ -78,7 +93,7 @@ export const deleteDerivedRows = (ctx: ProjectionContext, eventId: string): void
   }
 };
 
-const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimType, data: ClaimData, basis: ClaimBasisRow): void => {
+const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimType, data: ClaimData, basis: ClaimBasisRow, position: bigint): void => {
   deleteDerivedRows(ctx, eventId);
   const talksId = basis.talksId;
   const insertActor = ctx.statement(`INSERT INTO ${ctx.table('talks_claim_actors')} (event_id, actor_id, role, talks_id) VALUES (?, ?, ?, ?)`);
@@ -87,7 +102,6 @@ const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimTy
   const insertCountry = ctx.statement(`INSERT INTO ${ctx.table('talks_claim_countries')} (event_id, country) VALUES (?, ?)`);
   for (const country of countriesOf(type, data)) insertCountry.run(eventId, country);
 
-  const position = ctx.statement(`SELECT position FROM ${ctx.table('talks_claims')} WHERE event_id = ?`).safeIntegers(true).pluck().get(eventId);
   const insertRelease = ctx.statement(
     `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, occurred_at, occurred_from, position, detained_since, sentence)
      VALUES (@eventId, @idx, @talksId, @kind, @person, @nationality, @releasedBy, @occurredAt, @occurredFrom, @position, @detainedSince, @sentence)`,
@@ -95,13 +109,4 @@ const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimTy
   for (const release of releasesOf(type, data)) {
     insertRelease.run({ ...release, eventId, talksId, occurredAt: basis.occurredAt, occurredFrom: basis.occurredFrom, position });
   }
-};
-
-export const writeStatus = (ctx: ProjectionContext, doc: TalksStatusDoc): void => {
-  ctx
-    .statement(
-      `INSERT INTO ${ctx.table('talks_status')} (talks_id, lifecycle, doc, revision, position) VALUES (@talksId, @lifecycle, @doc, @revision, @position)
-       ON CONFLICT (talks_id) DO UPDATE SET lifecycle = excluded.lifecycle, doc = excluded.doc, revision = excluded.revision, position = excluded.position`,
-    )
-    .run({ talksId: doc.talksId, lifecycle: doc.lifecycle, doc: JSON.stringify(doc), revision: doc.revision, position: BigInt(doc.position) });
 };

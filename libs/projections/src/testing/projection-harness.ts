@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { RecordedEvent } from '@parley/event-store';
-import type { ApplyOutcome, Projection, ProjectionContext } from '../projection';
+import { ApplyOutcome, Projection, ProjectionContext, createSchema } from '../projection';
 import { projectionContext } from '../projection-context';
 
 export type HarnessOptions = Readonly<{ db?: SqliteDatabase; target?: 'live' | 'shadow'; generation?: number }>;
@@ -12,7 +12,7 @@ export type HarnessOptions = Readonly<{ db?: SqliteDatabase; target?: 'live' | '
  */
 export const projectionHarness = (projection: Projection, { db = new Database(':memory:'), target = 'live', generation = 1 }: HarnessOptions = {}) => {
   const ctx: ProjectionContext = projectionContext(db, projection, target, generation);
-  projection.createTables(ctx);
+  createSchema(projection, ctx);
   const apply = (event: RecordedEvent): ApplyOutcome => db.transaction(() => projection.apply(ctx, event))();
 
   return {

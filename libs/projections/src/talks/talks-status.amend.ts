@@ -1,0 +1,71 @@
+import { movesLifecycle } from '@parley/domain';
+import { ClaimData, ClaimType } from './claim-data';
+import {
+  EMPTY_COUNTS,
+  ListKey,
+  StatusClaim,
+  StatusCore,
+  StatusLists,
+  addCounts,
+  applyToLists,
+  concludedOf,
+  contributionOf,
+  lifecycleOf,
+  listKeyOf,
+  openingOf,
+} from './talks-status';
+
+/**
+ * A correction or retraction changes one claim in place. Rather than refold the whole track, it
+ * recomputes only the parts of the status that claim touches, each from the live claims of that
+ * part alone: its contribution to the counts, the one meeting or ceasefire it is about, the
+ * lifecycle (a retraction only: a correction cannot change a claim's type), the conclusion, the
+ * opening's fields, and the last activity date.
+ */
+
+/** What recomputing a part reads about the track, as it stands after the amendment. */
+export interface TrackClaims {
+  /** The types of the live claims that move the lifecycle, in recorded order. */
+  lifecycleTypes(): Iterable<string>;
+  /** The data of the last live conclusion, if any. */
+  lastConclusion(): ClaimData | undefined;
+  /** The date of the live claim with the latest activity (the last recorded among equals). */
+  latestActivity(): string | undefined;
+  /** The live claims about one meeting or ceasefire, in recorded order. */
+  claimsOf(key: ListKey): Iterable<StatusClaim>;
+}
+
+export type Amendment = Readonly<{
+  type: ClaimType;
+  before: ClaimData;
+  /** The claim's data after a correction; absent when it was retracted. */
+  after?: ClaimData;
+  revision: number;
+  position: string;
+}>;
+
+const keysOf = ({ type, before, after }: Amendment): ListKey[] => {
+  const keys = [listKeyOf(type, before), after && listKeyOf(type, after)].filter((key): key is ListKey => key !== undefined);
+  return keys.filter((key, i) => keys.findIndex((other) => other.kind === key.kind && other.id === key.id) === i);
+};
+
+export const amendStatus = (core: StatusCore, lists: StatusLists, track: TrackClaims, amendment: Amendment): StatusCore => {
+  const { type, before, after } = amendment;
+  const counts = addCounts(addCounts(core.counts, contributionOf(type, before), -1), after ? contributionOf(type, after) : EMPTY_COUNTS);
+  let next: StatusCore = { ...core, counts };
+  if (type === 'TalksOpened' && after) {
+    const { talksId: _sameTrack, ...fields } = openingOf(after);
+    next = { ...next, ...fields };
+  }
+  if (movesLifecycle(type) && !after) next = { ...next, lifecycle: lifecycleOf(track.lifecycleTypes()) };
+  if (type === 'TalksConcluded') {
+    const { concluded: _previous, ...rest } = next;
+    const conclusion = track.lastConclusion();
+    next = conclusion ? { ...rest, concluded: concludedOf(conclusion) } : rest;
+  }
+  for (const key of keysOf(amendment)) {
+    lists.reset(key);
+    for (const claim of track.claimsOf(key)) applyToLists(lists, claim);
+  }
+  return { ...next, lastActivityAt: track.latestActivity() ?? next.lastActivityAt, revision: amendment.revision, position: amendment.position };
+};
