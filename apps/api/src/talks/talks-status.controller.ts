@@ -1,8 +1,6 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { talksStreamId } from '@parley/domain';
-import { EVENT_STORE, EventStore } from '@parley/event-store';
-import { getStatus, listStatuses, StatusView, statusView, timeTravel } from '@parley/projections';
+import { getStatus, listStatuses, statusAt, StatusView, statusView } from '@parley/projections';
 import { SlugPipe } from '../claims/slug.pipe';
 import { ApiProblem } from '../problem/problem';
 import { endOf } from '../read-models/moment';
@@ -18,10 +16,7 @@ const notOpened = (id: string, when = ''): ApiProblem => new ApiProblem(404, 'TA
 @Controller('talks')
 @Reads()
 export class TalksStatusController {
-  constructor(
-    private readonly readModels: ReadModels,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   @Get()
   @ReadsFrom('talks')
@@ -38,22 +33,17 @@ export class TalksStatusController {
   @ReadsFrom('talks')
   @ApiOperation({
     summary: 'One track’s status now, or as of a date (valid time) and as known at a moment (recorded time)',
-    description: '`asOf` and `knownAt` fold the track’s stream with the same projection code as the live read model.',
+    description: '`asOf` and `knownAt` fold the track’s claims as they stood when known, with the same status fold as the live read model.',
   })
-  async get(@Param('id', SlugPipe) id: string, @Query() { asOf, knownAt }: TimeTravelQueryDto): Promise<StatusView> {
+  get(@Param('id', SlugPipe) id: string, @Query() { asOf, knownAt }: TimeTravelQueryDto): StatusView {
     const [validTime, recordedTime] = [endOf(asOf, 'asOf'), endOf(knownAt, 'knownAt')];
     if (validTime === undefined && recordedTime === undefined) {
       const doc = getStatus(this.readModels.context('talks'), id);
       if (!doc) throw notOpened(id);
       return statusView(doc, new Date());
     }
-    const past = timeTravel(await this.store.readStream(talksStreamId(id)), { asOf: validTime, knownAt: recordedTime });
-    try {
-      const view = past.status(id);
-      if (!view) throw notOpened(id, ` as of ${asOf ?? 'now'}, as known at ${knownAt ?? 'now'}`);
-      return view;
-    } finally {
-      past.close();
-    }
+    const view = statusAt(this.readModels.context('talks'), id, { asOf: validTime, knownAt: recordedTime });
+    if (!view) throw notOpened(id, ` as of ${asOf ?? 'now'}, as known at ${knownAt ?? 'now'}`);
+    return view;
   }
 }

@@ -1,8 +1,6 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { TALKS_STREAM_PREFIX, talksStreamId } from '@parley/domain';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@parley/event-store';
-import { Page, TimelineFilters, TimelineItem, timelinePage, timeTravel } from '@parley/projections';
+import { Page, TimelineFilters, TimelineItem, timelineAt } from '@parley/projections';
 import { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { endOf } from '../read-models/moment';
@@ -17,10 +15,7 @@ import { Reads } from '../access/access-rule.decorator';
 @Controller('timeline')
 @Reads()
 export class TimelineController {
-  constructor(
-    private readonly readModels: ReadModels,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   @Get()
   @ReadsFrom('talks')
@@ -28,7 +23,7 @@ export class TimelineController {
     summary: 'Every live claim in date order, filtered; JSON pages, or the whole of it as CSV or JSON Lines',
     description:
       'Send `Accept: text/csv` or `Accept: application/x-ndjson` for an export of every matching claim with its CAMEO and PLOVER codes. ' +
-      '`asOf` and `knownAt` answer from the past, folding the streams with the same projection code.',
+      '`asOf` and `knownAt` answer from the past: each claim in the version current when it was known, capped at the date asked about.',
   })
   @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
   @ApiOkResponse({ description: '`{ items, nextCursor }`, or an export' })
@@ -38,7 +33,7 @@ export class TimelineController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Page<TimelineItem> | Readable> {
     const filters = filtersOf(query);
-    const pageAfter = await this.pagesFor(query);
+    const pageAfter = this.pagesFor(query);
     const format = exportFormatOf(accept);
     // Read the first page now, so a bad cursor is a 400 and not a broken stream.
     const first = readingCursor(() => pageAfter(filters, query.cursor));
@@ -48,26 +43,11 @@ export class TimelineController {
     return timelineExport(format, (cursor) => pageAfter(filters, cursor), query.cursor);
   }
 
-  /** Pages from the live read model, or from a fold of the past when asOf/knownAt is asked. */
-  private async pagesFor(query: TimelineQueryDto): Promise<(filters: Omit<TimelineFilters, 'after'>, cursor?: string) => Page<TimelineItem>> {
+  /** Pages from the live read model, or from its claim versions when asOf/knownAt is asked. */
+  private pagesFor(query: TimelineQueryDto): (filters: Omit<TimelineFilters, 'after'>, cursor?: string) => Page<TimelineItem> {
     const [asOf, knownAt] = [endOf(query.asOf, 'asOf'), endOf(query.knownAt, 'knownAt')];
-    if (asOf === undefined && knownAt === undefined) {
-      const context = this.readModels.context('talks');
-      return (filters, cursor) => timelinePage(context, { ...filters, after: cursor });
-    }
-    const events = query.talksId === undefined ? await this.allTalksEvents() : await this.store.readStream(talksStreamId(query.talksId));
-    const past = timeTravel(events, { asOf, knownAt });
-    return (filters, cursor) => past.timeline({ ...filters, after: cursor });
-  }
-
-  private async allTalksEvents(): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    for (let after: bigint | undefined; ; ) {
-      const page = await this.store.readAll({ fromPosition: after, maxCount: 1000, filter: { streamPrefixes: [TALKS_STREAM_PREFIX] } });
-      if (page.length === 0) return events;
-      events.push(...page);
-      after = page[page.length - 1].position;
-    }
+    const context = this.readModels.context('talks');
+    return (filters, cursor) => timelineAt(context, { ...filters, after: cursor }, { asOf, knownAt });
   }
 }
 

@@ -14,5 +14,5 @@ export { actorActivity } from './actor-activity.queries';
 export type { ActorActivity } from './actor-activity.queries';
 export type { Page, ReleaseFilters, ReleaseItem, StatusFilters, TimelineFilters, TimelineItem } from './talks.queries';
 export { InvalidCursorError } from './timeline-cursor';
-export { timeTravel } from './talks.time-travel';
-export type { TimeTravel, TimeTravelOptions } from './talks.time-travel';
+export { statusAt, timelineAt } from './talks.time-travel';
+export type { TimeTravelOptions } from './talks.time-travel';

@@ -6,7 +6,7 @@ import { stepStatus } from './talks-status';
 import { amendStatus } from './talks-status.amend';
 import { readCore, statusRows, trackClaims, writeCore } from './talks-status.rows';
 import { TALKS_TABLES, createTalksReadIndexes, createTalksTables } from './talks.tables';
-import { StoredClaim, findClaim, insertClaim, markRetracted, rewriteClaim } from './talks.writes';
+import { StoredClaim, findClaim, insertClaim, markRetracted, recordApplied, rewriteClaim } from './talks.writes';
 
 /**
  * Claims, their actors, countries and releases, and each track's status. A claim adds its rows
@@ -57,7 +57,7 @@ const correctClaim = (ctx: ProjectionContext, event: RecordedEvent, data: ClaimD
   const basis = readBasis(merged);
   if (typeof basis === 'string') return skipped(`ClaimCorrected would leave ${target.eventId} malformed: ${basis}`);
 
-  rewriteClaim(ctx, target, merged, basis);
+  rewriteClaim(ctx, target, merged, basis, event.position);
   amendTrack(ctx, event, target, merged);
   return APPLIED;
 };
@@ -68,24 +68,30 @@ const retractClaim = (ctx: ProjectionContext, event: RecordedEvent, data: ClaimD
   // The decider refuses this (a track without its opening has no status); a recorded one changes nothing.
   if (target.type === 'TalksOpened') return skipped(`ClaimRetracted names ${target.eventId}, the opening of the track, which cannot be retracted`);
 
-  markRetracted(ctx, target.eventId);
+  markRetracted(ctx, target.eventId, event.position);
   amendTrack(ctx, event, target, undefined);
   return APPLIED;
 };
 
+const applyTalksEvent = (ctx: ProjectionContext, event: RecordedEvent): ApplyOutcome => {
+  if (!isRecord(event.data)) return skipped(`malformed ${event.type}: data is not an object`);
+  if (event.type === 'ClaimCorrected') return correctClaim(ctx, event, event.data);
+  if (event.type === 'ClaimRetracted') return retractClaim(ctx, event, event.data);
+  if (isClaimType(event.type)) return recordClaim(ctx, event, event.type, event.data);
+  return skipped(`${event.type} is not a talks event`);
+};
+
 export const talksProjection: Projection = {
   name: 'talks',
-  // 2: a status's growing lists moved from its document into rows of their own.
+  // 2: a status's growing lists moved from its document into rows of their own; claims keep their versions.
   version: 2,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,
   createTables: createTalksTables,
   createReadIndexes: createTalksReadIndexes,
   apply(ctx, event) {
-    if (!isRecord(event.data)) return skipped(`malformed ${event.type}: data is not an object`);
-    if (event.type === 'ClaimCorrected') return correctClaim(ctx, event, event.data);
-    if (event.type === 'ClaimRetracted') return retractClaim(ctx, event, event.data);
-    if (isClaimType(event.type)) return recordClaim(ctx, event, event.type, event.data);
-    return skipped(`${event.type} is not a talks event`);
+    const outcome = applyTalksEvent(ctx, event);
+    if (outcome.applied) recordApplied(ctx, event.position, event.recordedAt);
+    return outcome;
   },
 };

@@ -105,16 +105,36 @@ type TimelineRow = {
   revision: number;
   position_text: string;
   recorded_at: string;
+  /** A version's facets, as JSON. */
+  actors?: string;
+  countries?: string;
 };
 
-/** Live claims ordered by date (the start of their period), then by position. */
-export const timelinePage = (ctx: ProjectionContext, filters: TimelineFilters): Page<TimelineItem> => {
-  const [claims, actors, countries] = [ctx.table('talks_claims'), ctx.table('talks_claim_actors'), ctx.table('talks_claim_countries')];
+/**
+ * Which claims a timeline reads: the live rows (facets from their derived tables), or the versions
+ * current at a position of `$all` (facets from each version's own JSON).
+ */
+type ClaimSource = Readonly<{ kind: 'live' }> | Readonly<{ kind: 'known'; position: bigint }>;
+
+const sourceConditions = (ctx: ProjectionContext, source: ClaimSource, filters: TimelineFilters) => {
   const { where, params, add } = conditions();
-  add('c.retracted = 0');
+  if (source.kind === 'live') {
+    const [actors, countries] = [ctx.table('talks_claim_actors'), ctx.table('talks_claim_countries')];
+    add('c.retracted = 0');
+    if (filters.actor !== undefined) add(`EXISTS (SELECT 1 FROM ${actors} a WHERE a.event_id = c.event_id AND a.actor_id = ?)`, filters.actor);
+    if (filters.country !== undefined) add(`EXISTS (SELECT 1 FROM ${countries} k WHERE k.event_id = c.event_id AND k.country = ?)`, filters.country);
+  } else {
+    add('c.recorded_from <= ? AND (c.recorded_to IS NULL OR c.recorded_to > ?)', source.position, source.position);
+    if (filters.actor !== undefined) add(`EXISTS (SELECT 1 FROM json_each(c.actors) WHERE json_extract(value, '$.actorId') = ?)`, filters.actor);
+    if (filters.country !== undefined) add('EXISTS (SELECT 1 FROM json_each(c.countries) WHERE value = ?)', filters.country);
+  }
+  return { where, params, add };
+};
+
+/** Claims ordered by date (the start of their period), then by position, from one source. */
+const claimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> => {
+  const { where, params, add } = sourceConditions(ctx, source, filters);
   if (filters.talksId !== undefined) add('c.talks_id = ?', filters.talksId);
-  if (filters.actor !== undefined) add(`EXISTS (SELECT 1 FROM ${actors} a WHERE a.event_id = c.event_id AND a.actor_id = ?)`, filters.actor);
-  if (filters.country !== undefined) add(`EXISTS (SELECT 1 FROM ${countries} k WHERE k.event_id = c.event_id AND k.country = ?)`, filters.country);
   if (filters.types?.length) add('c.type IN (SELECT value FROM json_each(?))', JSON.stringify(filters.types));
   if (filters.from !== undefined) add('c.occurred_from >= ?', filters.from.getTime());
   if (filters.to !== undefined) add('c.occurred_from <= ?', filters.to.getTime());
@@ -124,12 +144,13 @@ export const timelinePage = (ctx: ProjectionContext, filters: TimelineFilters): 
     add('(c.occurred_from, c.position) > (?, ?)', occurredFrom, positionOf(position));
   }
   const limit = pageSize(filters.limit);
+  const [table, facetColumns] = source.kind === 'live' ? [ctx.table('talks_claims'), ''] : [ctx.table('talks_claim_versions'), ', c.actors, c.countries'];
   const sql = `SELECT c.event_id, c.talks_id, c.type, c.occurred_at, c.precision, c.occurred_from, c.confidence, c.summary, c.cameo, c.plover,
-      c.data, c.corrected, c.revision, CAST(c.position AS TEXT) AS position_text, c.recorded_at
-    FROM ${claims} c WHERE ${where.join(' AND ')} ORDER BY c.occurred_from, c.position LIMIT ?`;
+      c.data, c.corrected, c.revision, CAST(c.position AS TEXT) AS position_text, c.recorded_at${facetColumns}
+    FROM ${table} c WHERE ${where.join(' AND ')} ORDER BY c.occurred_from, c.position LIMIT ?`;
   const rows = ctx.statement(sql).all(...params, limit + 1) as TimelineRow[];
   const page = rows.slice(0, limit);
-  const facets = facetsOf(ctx, page.map((row) => row.event_id));
+  const facets = source.kind === 'live' ? facetsOf(ctx, page.map((row) => row.event_id)) : undefined;
   const items = page.map((row): TimelineItem => {
     const data = JSON.parse(row.data) as ClaimData;
     const provenance = isRecord(data.provenance) ? data.provenance : {};
@@ -141,8 +162,8 @@ export const timelinePage = (ctx: ProjectionContext, filters: TimelineFilters): 
       precision: row.precision,
       confidence: row.confidence,
       summary: row.summary,
-      actors: facets.actors.get(row.event_id) ?? [],
-      countries: facets.countries.get(row.event_id) ?? [],
+      actors: facets ? (facets.actors.get(row.event_id) ?? []) : JSON.parse(row.actors ?? '[]'),
+      countries: facets ? (facets.countries.get(row.event_id) ?? []) : JSON.parse(row.countries ?? '[]'),
       cameo: row.cameo,
       plover: row.plover,
       sources: recordsOf(provenance.sources).flatMap((source) => textOf(source.publisher) ?? []),
@@ -156,6 +177,33 @@ export const timelinePage = (ctx: ProjectionContext, filters: TimelineFilters): 
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.occurred_from, last.position_text]) : null };
 };
+
+/** Live claims ordered by date (the start of their period), then by position. */
+export const timelinePage = (ctx: ProjectionContext, filters: TimelineFilters): Page<TimelineItem> => claimsPage(ctx, filters, { kind: 'live' });
+
+/** The claims as they stood at a position of `$all`: each in the version current then, retracted ones left out. */
+export const knownTimelinePage = (ctx: ProjectionContext, filters: TimelineFilters, position: bigint): Page<TimelineItem> =>
+  claimsPage(ctx, filters, { kind: 'known', position });
+
+/** A track's claims as they stood at a position, optionally only those that had begun by a date: what `foldStatus` reads for the past. */
+export const knownClaims = (ctx: ProjectionContext, talksId: string, position: bigint, occurredBy?: Date): StatusClaim[] => {
+  const byDate = occurredBy === undefined ? '' : 'AND occurred_from <= ?';
+  const sql = `SELECT event_id, type, data, revision, CAST(position AS TEXT) AS position_text FROM ${ctx.table('talks_claim_versions')}
+    WHERE talks_id = ? AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?) ${byDate} ORDER BY position`;
+  const params = [talksId, position, position, ...(occurredBy === undefined ? [] : [occurredBy.getTime()])];
+  return (ctx.statement(sql).all(...params) as StatusClaimRow[]).map(statusClaimOf);
+};
+
+/**
+ * The position of `$all` that a moment of recorded time stands for: the last talks event recorded
+ * by then (0 when none was). Recorded times rise with position, so the last by time is the last by position.
+ */
+export const positionKnownAt = (ctx: ProjectionContext, knownAt: Date): bigint =>
+  (ctx
+    .statement(`SELECT position FROM ${ctx.table('talks_recordings')} WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1`)
+    .safeIntegers(true)
+    .pluck()
+    .get(knownAt.getTime()) as bigint | undefined) ?? 0n;
 
 /** The actors and countries of a page of claims, in two queries rather than two per claim. */
 const facetsOf = (ctx: ProjectionContext, eventIds: readonly string[]) => {

@@ -10,6 +10,8 @@ export const TALKS_TABLES = [
   'talks_meetings',
   'talks_ceasefires',
   'talks_ceasefire_violations',
+  'talks_claim_versions',
+  'talks_recordings',
 ] as const;
 
 /**
@@ -21,9 +23,16 @@ export const TALKS_TABLES = [
  * `list_key` names the meeting or ceasefire a claim is about. Only the indexes that applying an
  * event reads are made here; those only readers need come from `createTalksReadIndexes`, which a
  * rebuild runs after the bulk load.
+ *
+ * Time travel reads two more: every version of every claim, each with the interval of `$all`
+ * positions in which it was the claim's current data (`recorded_from` inclusive, `recorded_to`
+ * exclusive, open while current: a correction closes one version and opens the next, a
+ * retraction closes the last), and the recorded time of each talks event applied, which turns a
+ * `knownAt` into a position. A version carries its actors and countries as JSON, so a past
+ * timeline filters and shows them without a derived row per version.
  */
 export const createTalksTables = (ctx: ProjectionContext): void => {
-  const [claims, actors, countries, releases, status, meetings, ceasefires, violations] = TALKS_TABLES.map((name) => ctx.table(name));
+  const [claims, actors, countries, releases, status, meetings, ceasefires, violations, versions, recordings] = TALKS_TABLES.map((name) => ctx.table(name));
   ctx.db.exec(`
     CREATE TABLE IF NOT EXISTS ${claims} (
       event_id TEXT PRIMARY KEY,
@@ -114,15 +123,48 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       doc TEXT NOT NULL,
       PRIMARY KEY (talks_id, ceasefire_id, position)
     );
+
+    CREATE TABLE IF NOT EXISTS ${versions} (
+      event_id TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      talks_id TEXT NOT NULL,
+      type TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      position INTEGER NOT NULL,
+      recorded_at TEXT NOT NULL,
+      occurred_at TEXT NOT NULL,
+      precision TEXT NOT NULL,
+      occurred_from INTEGER NOT NULL,
+      confidence TEXT NOT NULL,
+      confidence_rank INTEGER NOT NULL,
+      data TEXT NOT NULL,
+      corrected INTEGER NOT NULL,
+      summary TEXT NOT NULL,
+      cameo TEXT,
+      plover TEXT,
+      actors TEXT NOT NULL,
+      countries TEXT NOT NULL,
+      recorded_from INTEGER NOT NULL,
+      recorded_to INTEGER,
+      PRIMARY KEY (event_id, version)
+    );
+
+    CREATE TABLE IF NOT EXISTS ${recordings} (
+      position INTEGER PRIMARY KEY,
+      recorded_at INTEGER NOT NULL
+    );
   `);
 };
 
-/** The indexes only readers use: timelines by date, claims by actor and country, releases by date. */
+/** The indexes only readers use: timelines by date, claims by actor and country, releases by date, the past by track, date and time. */
 export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
   ctx.db.exec(`
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_date')} ON ${ctx.table('talks_claims')} (occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_actors_by_actor')} ON ${ctx.table('talks_claim_actors')} (actor_id);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_countries_by_country')} ON ${ctx.table('talks_claim_countries')} (country);
     CREATE INDEX IF NOT EXISTS ${ctx.index('releases_by_date')} ON ${ctx.table('releases')} (occurred_from, position, idx);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track')} ON ${ctx.table('talks_claim_versions')} (talks_id, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_date')} ON ${ctx.table('talks_claim_versions')} (occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_recordings_by_time')} ON ${ctx.table('talks_recordings')} (recorded_at, position);
   `);
 };

@@ -1,49 +1,28 @@
-import Database from 'better-sqlite3';
-import type { RecordedEvent } from '@parley/event-store';
-import { createSchema } from '../projection';
-import { projectionContext } from '../projection-context';
+import type { ProjectionContext } from '../projection';
 import { foldStatus } from './talks-status';
 import { StatusView, statusView } from './talks-status.view';
-import { Page, TimelineFilters, TimelineItem, liveClaims, timelinePage } from './talks.queries';
-import { talksProjection } from './talks.projection';
+import { Page, TimelineFilters, TimelineItem, knownClaims, knownTimelinePage, liveClaims, positionKnownAt, timelinePage } from './talks.queries';
 
 /**
- * Bitemporal reads. `knownAt` (transaction time) keeps the events recorded by then; `asOf`
- * (valid time) keeps the claims that had begun by then. Both run the one talks projection
- * into a throwaway in-memory database and the one status fold, so no rule exists twice.
+ * Bitemporal reads, answered from the read model's claim versions. `knownAt` (recorded time)
+ * becomes a position of `$all` once, and each claim is read in the version current there;
+ * `asOf` (valid time) keeps the claims that had begun by then. Both are indexed queries whose
+ * cost grows with the answer; the status is the one status fold over one track's claims.
  */
 
 export type TimeTravelOptions = Readonly<{ asOf?: Date; knownAt?: Date }>;
 
-export type TimeTravel = Readonly<{
-  /** The track's status as of `asOf` (read on that date), as known at `knownAt`; undefined before it opened. */
-  status(talksId: string): StatusView | undefined;
-  /** The timeline as known at `knownAt`, capped at `asOf`. */
-  timeline(filters: TimelineFilters): Page<TimelineItem>;
-  close(): void;
-}>;
-
-/** `events`: one track's stream, or several streams' events; they are applied in position order. */
-export const timeTravel = (events: readonly RecordedEvent[], { asOf, knownAt }: TimeTravelOptions = {}): TimeTravel => {
-  const db = new Database(':memory:');
-  const ctx = projectionContext(db, talksProjection, 'live', 1);
-  createSchema(talksProjection, ctx);
-  const known = events
-    .filter((event) => knownAt === undefined || event.recordedAt.getTime() <= knownAt.getTime())
-    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
-  db.transaction(() => known.forEach((event) => talksProjection.apply(ctx, event)))();
+/** The track's status as of `asOf` (read on that date), as known at `knownAt`; undefined before it opened. */
+export const statusAt = (ctx: ProjectionContext, talksId: string, { asOf, knownAt }: TimeTravelOptions): StatusView | undefined => {
+  const claims = knownAt === undefined ? liveClaims(ctx, talksId, asOf) : knownClaims(ctx, talksId, positionKnownAt(ctx, knownAt), asOf);
+  const doc = foldStatus(claims);
   // Read on the date asked about; with no valid time, as things stood when last known (or now).
-  const readOn = asOf ?? knownAt ?? new Date();
+  return doc && statusView(doc, asOf ?? knownAt ?? new Date());
+};
 
-  return {
-    status: (talksId) => {
-      const doc = foldStatus(liveClaims(ctx, talksId, asOf));
-      return doc && statusView(doc, readOn);
-    },
-    timeline: (filters) => {
-      const to = asOf !== undefined && (filters.to === undefined || filters.to > asOf) ? asOf : filters.to;
-      return timelinePage(ctx, { ...filters, ...(to === undefined ? {} : { to }) });
-    },
-    close: () => db.close(),
-  };
+/** The timeline as known at `knownAt`, capped at `asOf`. */
+export const timelineAt = (ctx: ProjectionContext, filters: TimelineFilters, { asOf, knownAt }: TimeTravelOptions): Page<TimelineItem> => {
+  const to = asOf !== undefined && (filters.to === undefined || filters.to > asOf) ? asOf : filters.to;
+  const capped = { ...filters, ...(to === undefined ? {} : { to }) };
+  return knownAt === undefined ? timelinePage(ctx, capped) : knownTimelinePage(ctx, capped, positionKnownAt(ctx, knownAt));
 };

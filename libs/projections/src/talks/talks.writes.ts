@@ -1,7 +1,7 @@
 import type { ProjectionContext } from '../projection';
 import { ClaimBasisRow, ClaimData, ClaimType } from './claim-data';
 import { codesOf } from './claim-codes';
-import { actorsOf, countriesOf, releasesOf } from './claim-facets';
+import { ClaimActor, actorsOf, countriesOf, releasesOf } from './claim-facets';
 import { startOf } from './claim-dates';
 import { summaryOf } from './claim-summary';
 import { listKeyOf } from './talks-status';
@@ -65,11 +65,12 @@ export const insertClaim = (ctx: ProjectionContext, claim: NewClaim): void => {
       recorded_at: claim.recordedAt.toISOString(),
       ...describedColumns(claim.type, claim.data, claim.basis),
     });
-  writeDerivedRows(ctx, claim.eventId, claim.type, claim.data, claim.basis, claim.position);
+  const facets = writeDerivedRows(ctx, claim.eventId, claim.type, claim.data, claim.basis, claim.position);
+  openVersion(ctx, claim.eventId, claim.position, facets);
 };
 
-/** A correction rewrites what the data determines and counts itself; the derived rows follow. */
-export const rewriteClaim = (ctx: ProjectionContext, target: StoredClaim, data: ClaimData, basis: ClaimBasisRow): void => {
+/** A correction (recorded at `at`) rewrites what the data determines and counts itself; the derived rows and versions follow. */
+export const rewriteClaim = (ctx: ProjectionContext, target: StoredClaim, data: ClaimData, basis: ClaimBasisRow, at: bigint): void => {
   const { eventId, type } = target;
   ctx
     .statement(
@@ -79,12 +80,43 @@ export const rewriteClaim = (ctx: ProjectionContext, target: StoredClaim, data: 
        WHERE event_id = @event_id`,
     )
     .run({ event_id: eventId, ...describedColumns(type, data, basis) });
-  writeDerivedRows(ctx, eventId, type, data, basis, target.position);
+  const facets = writeDerivedRows(ctx, eventId, type, data, basis, target.position);
+  closeVersion(ctx, eventId, at);
+  openVersion(ctx, eventId, at, facets);
 };
 
-export const markRetracted = (ctx: ProjectionContext, eventId: string): void => {
+/** A retraction recorded at `at`: the claim leaves the live rows, and its last version closes there. */
+export const markRetracted = (ctx: ProjectionContext, eventId: string, at: bigint): void => {
   ctx.statement(`UPDATE ${ctx.table('talks_claims')} SET retracted = 1 WHERE event_id = ?`).run(eventId);
   deleteDerivedRows(ctx, eventId);
+  closeVersion(ctx, eventId, at);
+};
+
+type Facets = Readonly<{ actors: readonly ClaimActor[]; countries: readonly string[] }>;
+
+const byRoleThenId = (a: ClaimActor, b: ClaimActor): number => (a.role < b.role ? -1 : a.role > b.role ? 1 : a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : 0);
+
+/** The claim's current row becomes a version, current from position `from` on; its facets in the order a live timeline lists them. */
+const openVersion = (ctx: ProjectionContext, eventId: string, from: bigint, { actors, countries }: Facets): void => {
+  const [versions, claims] = [ctx.table('talks_claim_versions'), ctx.table('talks_claims')];
+  ctx
+    .statement(
+      `INSERT INTO ${versions} (event_id, version, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
+        confidence, confidence_rank, data, corrected, summary, cameo, plover, actors, countries, recorded_from, recorded_to)
+       SELECT event_id, corrected, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
+        confidence, confidence_rank, data, corrected, summary, cameo, plover, @actors, @countries, @from, NULL
+       FROM ${claims} WHERE event_id = @eventId`,
+    )
+    .run({ eventId, from, actors: JSON.stringify([...actors].sort(byRoleThenId)), countries: JSON.stringify([...countries].sort()) });
+};
+
+const closeVersion = (ctx: ProjectionContext, eventId: string, at: bigint): void => {
+  ctx.statement(`UPDATE ${ctx.table('talks_claim_versions')} SET recorded_to = ? WHERE event_id = ? AND recorded_to IS NULL`).run(at, eventId);
+};
+
+/** When a talks event the projection used was recorded: what maps a `knownAt` to a position. */
+export const recordApplied = (ctx: ProjectionContext, position: bigint, recordedAt: Date): void => {
+  ctx.statement(`INSERT OR IGNORE INTO ${ctx.table('talks_recordings')} (position, recorded_at) VALUES (?, ?)`).run(position, recordedAt.getTime());
 };
 
 export const deleteDerivedRows = (ctx: ProjectionContext, eventId: string): void => {
@@ -93,14 +125,15 @@ export const deleteDerivedRows = (ctx: ProjectionContext, eventId: string): void
   }
 };
 
-const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimType, data: ClaimData, basis: ClaimBasisRow, position: bigint): void => {
+const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimType, data: ClaimData, basis: ClaimBasisRow, position: bigint): Facets => {
   deleteDerivedRows(ctx, eventId);
   const talksId = basis.talksId;
+  const [actors, countries] = [actorsOf(type, data), countriesOf(type, data)];
   const insertActor = ctx.statement(`INSERT INTO ${ctx.table('talks_claim_actors')} (event_id, actor_id, role, talks_id) VALUES (?, ?, ?, ?)`);
-  for (const { actorId, role } of actorsOf(type, data)) insertActor.run(eventId, actorId, role, talksId);
+  for (const { actorId, role } of actors) insertActor.run(eventId, actorId, role, talksId);
 
   const insertCountry = ctx.statement(`INSERT INTO ${ctx.table('talks_claim_countries')} (event_id, country) VALUES (?, ?)`);
-  for (const country of countriesOf(type, data)) insertCountry.run(eventId, country);
+  for (const country of countries) insertCountry.run(eventId, country);
 
   const insertRelease = ctx.statement(
     `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, occurred_at, occurred_from, position, detained_since, sentence)
@@ -109,4 +142,5 @@ const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimTy
   for (const release of releasesOf(type, data)) {
     insertRelease.run({ ...release, eventId, talksId, occurredAt: basis.occurredAt, occurredFrom: basis.occurredFrom, position });
   }
+  return { actors, countries };
 };

@@ -2,3 +2,5 @@ export { eventRecorder, withEventId } from './recorded-events';
 export type { EventRecorder, Recordable, RecorderOptions } from './recorded-events';
 export { projectionHarness } from './projection-harness';
 export type { HarnessOptions, ProjectionHarness } from './projection-harness';
+export { replayTimeTravel } from './talks.replay';
+export type { Replay } from './talks.replay';

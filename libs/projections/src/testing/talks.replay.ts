@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3';
+import type { RecordedEvent } from '@parley/event-store';
+import { createSchema } from '../projection';
+import { projectionContext } from '../projection-context';
+import { foldStatus } from '../talks/talks-status';
+import { StatusView, statusView } from '../talks/talks-status.view';
+import { Page, TimelineFilters, TimelineItem, liveClaims, timelinePage } from '../talks/talks.queries';
+import { talksProjection } from '../talks/talks.projection';
+import type { TimeTravelOptions } from '../talks/talks.time-travel';
+
+/**
+ * Time travel the slow, obvious way, kept as the oracle the indexed queries are checked against:
+ * `knownAt` keeps the events recorded by then, `asOf` the claims that had begun by then, and the
+ * one talks projection runs over what is left into a throwaway in-memory database.
+ */
+
+export type Replay = Readonly<{
+  /** The track's status as of `asOf` (read on that date), as known at `knownAt`; undefined before it opened. */
+  status(talksId: string): StatusView | undefined;
+  /** The timeline as known at `knownAt`, capped at `asOf`. */
+  timeline(filters: TimelineFilters): Page<TimelineItem>;
+  close(): void;
+}>;
+
+/** `events`: one track's stream, or several streams' events; they are applied in position order. */
+export const replayTimeTravel = (events: readonly RecordedEvent[], { asOf, knownAt }: TimeTravelOptions = {}): Replay => {
+  const db = new Database(':memory:');
+  const ctx = projectionContext(db, talksProjection, 'live', 1);
+  createSchema(talksProjection, ctx);
+  const known = events
+    .filter((event) => knownAt === undefined || event.recordedAt.getTime() <= knownAt.getTime())
+    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  db.transaction(() => known.forEach((event) => talksProjection.apply(ctx, event)))();
+  // Read on the date asked about; with no valid time, as things stood when last known (or now).
+  const readOn = asOf ?? knownAt ?? new Date();
+
+  return {
+    status: (talksId) => {
+      const doc = foldStatus(liveClaims(ctx, talksId, asOf));
+      return doc && statusView(doc, readOn);
+    },
+    timeline: (filters) => {
+      const to = asOf !== undefined && (filters.to === undefined || filters.to > asOf) ? asOf : filters.to;
+      return timelinePage(ctx, { ...filters, ...(to === undefined ? {} : { to }) });
+    },
+    close: () => db.close(),
+  };
+};
