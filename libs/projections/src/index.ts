@@ -5,3 +5,4 @@ export { CheckpointStore, type Checkpoint } from './checkpoint.store';
 export { ProjectionRunner, type AppliedBatch, type AppliedListener, type ProjectionState, type ProjectionStatus, type RunnerOptions } from './projection.runner';
 export * from './talks';
 export * from './actors';
+export { ReadBudgetExceededError, setReadBudget } from './read-budget';

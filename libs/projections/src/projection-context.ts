@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { Projection, ProjectionContext } from './projection';
+import { installReadBudget } from './read-budget';
 
 const SHADOW_SUFFIX = '__shadow';
 
@@ -8,6 +9,7 @@ export const shadowTable = (name: string): string => `${name}${SHADOW_SUFFIX}`;
 
 export function projectionContext(db: Database, projection: Projection, target: 'live' | 'shadow', generation: number): ProjectionContext {
   const statements = new Map<string, Statement>();
+  installReadBudget(db);
   return {
     db,
     table: (name) => {

@@ -56,6 +56,15 @@ export class Environment {
   @Min(1)
   PARLEY_STATE_CACHE_MB = 256;
 
+  /**
+   * The most rows one read (a page, a status in the past) may look at before it answers 422
+   * READ.TOO_BROAD instead: a read runs on the event loop, so an unbounded one would stall the server.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 500_000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  PARLEY_READ_BUDGET_ROWS = 500_000;
+
   /** Opens every read (not writes) to callers without a key. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()

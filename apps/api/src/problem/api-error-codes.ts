@@ -10,6 +10,11 @@ export const API_ERROR_CODES = {
   'CONCURRENCY.CONFLICT': { status: 409, title: 'Too many concurrent writes', meaning: 'Other writes to the same stream kept getting in first; retry the command.' },
   'IDEMPOTENCY.KEY_REUSED': { status: 422, title: 'Idempotency key reused', meaning: 'This Idempotency-Key was already used for a different request.' },
   'READ_MODEL.BEHIND': { status: 503, title: 'The read models have not caught up yet', meaning: 'minPosition was not reached in time; retry after Retry-After seconds.' },
+  'READ.TOO_BROAD': {
+    status: 422,
+    title: 'The read would look at too many rows',
+    meaning: 'It would scan more than PARLEY_READ_BUDGET_ROWS rows; narrow it (talksId, type, from/to) and ask again.',
+  },
   'PROJECTION.NOT_FOUND': { status: 404, title: 'No such projection', meaning: 'GET /v1/admin/projections lists them.' },
   'PROJECTION.REBUILDING': { status: 409, title: 'Already rebuilding', meaning: 'A rebuild of this projection is under way.' },
   'AUTH.REQUIRED': { status: 401, title: 'An API key is required', meaning: 'Send Authorization: Bearer <key>; an admin creates keys with `npm run cli -- keys create`.' },

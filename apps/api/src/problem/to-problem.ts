@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { ReadBudgetExceededError } from '@parley/projections';
 import { API_ERROR_CODES } from './api-error-codes';
 import { ApiProblem, ProblemDetails } from './problem';
 import { problemTitle, problemType } from './problem-catalogue';
@@ -19,6 +20,10 @@ export function toProblem(exception: unknown, instance: string): RenderedProblem
     // Fastify's own messages for these say only the status text; ours say what to do.
     const detail = status === 413 || status === 415 || status === 429 ? known.meaning : httpExceptionDetail(exception);
     return { body: problem(status, code, detail, instance), headers: {} };
+  }
+  if (exception instanceof ReadBudgetExceededError) {
+    const detail = `This read would look at more than ${exception.rows} rows; narrow it with talksId, type, from or to`;
+    return { body: problem(422, 'READ.TOO_BROAD', detail, instance), headers: {} };
   }
   if (isStorageFailure(exception)) {
     return { body: problem(503, 'STORE.UNAVAILABLE', API_ERROR_CODES['STORE.UNAVAILABLE'].meaning, instance), headers: { 'retry-after': '5' } };

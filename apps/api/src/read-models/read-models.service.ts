@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, EventStore } from '@parley/event-store';
-import { AppliedListener, Projection, ProjectionContext, ProjectionLogger, ProjectionRunner, ProjectionStatus } from '@parley/projections';
+import { AppliedListener, Projection, ProjectionContext, ProjectionLogger, ProjectionRunner, ProjectionStatus, setReadBudget } from '@parley/projections';
 import type { Database } from 'better-sqlite3';
 import { Environment } from '../config/environment';
 import { ApiProblem } from '../problem/problem';
@@ -29,6 +29,7 @@ export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShut
     };
     this.runners = new Map(projections.map((projection) => [projection.name, new ProjectionRunner(store, database, projection, { logger })]));
     this.waitMs = config.get('PARLEY_READ_WAIT_MS', { infer: true });
+    setReadBudget(database, config.get('PARLEY_READ_BUDGET_ROWS', { infer: true }));
   }
 
   async onApplicationBootstrap(): Promise<void> {

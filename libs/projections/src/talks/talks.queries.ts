@@ -1,5 +1,6 @@
 import type { Confidence, Precision, TalksLifecycle } from '@parley/domain';
 import type { ProjectionContext } from '../projection';
+import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { CONFIDENCE_RANK, ClaimData, ClaimType, isRecord, recordsOf, textOf } from './claim-data';
 import { ClaimActor } from './claim-facets';
 import { StatusClaim, StatusCore, TalksStatusDoc } from './talks-status';
@@ -46,7 +47,7 @@ export const liveClaims = (ctx: ProjectionContext, talksId: string, occurredBy?:
   const byDate = occurredBy === undefined ? '' : 'AND occurred_from <= ?';
   // The text of a position gets its own name: ORDER BY an alias `position` would sort "10" before "2".
   const sql = `SELECT event_id, type, data, revision, CAST(position AS TEXT) AS position_text FROM ${ctx.table('talks_claims')}
-    WHERE talks_id = ? AND retracted = 0 ${byDate} ORDER BY position`;
+    WHERE ${WORK_TICK} AND talks_id = ? AND retracted = 0 ${byDate} ORDER BY position`;
   const params = occurredBy === undefined ? [talksId] : [talksId, occurredBy.getTime()];
   return (ctx.statement(sql).all(...params) as StatusClaimRow[]).map(statusClaimOf);
 };
@@ -118,6 +119,7 @@ type ClaimSource = Readonly<{ kind: 'live' }> | Readonly<{ kind: 'known'; positi
 
 const sourceConditions = (ctx: ProjectionContext, source: ClaimSource, filters: TimelineFilters) => {
   const { where, params, add } = conditions();
+  add(WORK_TICK);
   if (source.kind === 'live') {
     const [actors, countries] = [ctx.table('talks_claim_actors'), ctx.table('talks_claim_countries')];
     add('c.retracted = 0');
@@ -132,7 +134,10 @@ const sourceConditions = (ctx: ProjectionContext, source: ClaimSource, filters: 
 };
 
 /** Claims ordered by date (the start of their period), then by position, from one source. */
-const claimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> => {
+const claimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> =>
+  withinReadBudget(ctx.db, () => readClaimsPage(ctx, filters, source));
+
+const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> => {
   const { where, params, add } = sourceConditions(ctx, source, filters);
   if (filters.talksId !== undefined) add('c.talks_id = ?', filters.talksId);
   if (filters.types?.length) add('c.type IN (SELECT value FROM json_each(?))', JSON.stringify(filters.types));
@@ -189,7 +194,7 @@ export const knownTimelinePage = (ctx: ProjectionContext, filters: TimelineFilte
 export const knownClaims = (ctx: ProjectionContext, talksId: string, position: bigint, occurredBy?: Date): StatusClaim[] => {
   const byDate = occurredBy === undefined ? '' : 'AND occurred_from <= ?';
   const sql = `SELECT event_id, type, data, revision, CAST(position AS TEXT) AS position_text FROM ${ctx.table('talks_claim_versions')}
-    WHERE talks_id = ? AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?) ${byDate} ORDER BY position`;
+    WHERE ${WORK_TICK} AND talks_id = ? AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?) ${byDate} ORDER BY position`;
   const params = [talksId, position, position, ...(occurredBy === undefined ? [] : [occurredBy.getTime()])];
   return (ctx.statement(sql).all(...params) as StatusClaimRow[]).map(statusClaimOf);
 };
@@ -244,8 +249,12 @@ export type ReleaseItem = Readonly<{
 }>;
 
 /** Every person freed by a live claim, by date, then position, then order within the claim. */
-export const releasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page<ReleaseItem> => {
+export const releasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page<ReleaseItem> =>
+  withinReadBudget(ctx.db, () => readReleasesPage(ctx, filters));
+
+const readReleasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page<ReleaseItem> => {
   const { where, params, add } = conditions();
+  add(WORK_TICK);
   if (filters.talksId !== undefined) add('r.talks_id = ?', filters.talksId);
   if (filters.nationality !== undefined) add('r.nationality = ?', filters.nationality);
   if (filters.releasedBy !== undefined) add('r.released_by = ?', filters.releasedBy);
@@ -257,7 +266,7 @@ export const releasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): P
   const limit = pageSize(filters.limit);
   const sql = `SELECT r.event_id AS eventId, r.idx, r.talks_id AS talksId, r.kind, r.person, r.nationality, r.released_by AS releasedBy,
       r.occurred_at AS occurredAt, r.detained_since AS detainedSince, r.sentence, r.occurred_from, CAST(r.position AS TEXT) AS position_text
-    FROM ${ctx.table('releases')} r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.occurred_from, r.position, r.idx LIMIT ?`;
+    FROM ${ctx.table('releases')} r WHERE ${where.join(' AND ')} ORDER BY r.occurred_from, r.position, r.idx LIMIT ?`;
   const rows = ctx.statement(sql).all(...params, limit + 1) as (ReleaseItem & { occurred_from: number; position_text: string })[];
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

@@ -160,11 +160,13 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
 export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
   ctx.db.exec(`
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_date')} ON ${ctx.table('talks_claims')} (occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_track_date')} ON ${ctx.table('talks_claims')} (talks_id, occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_actors_by_actor')} ON ${ctx.table('talks_claim_actors')} (actor_id);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_countries_by_country')} ON ${ctx.table('talks_claim_countries')} (country);
     CREATE INDEX IF NOT EXISTS ${ctx.index('releases_by_date')} ON ${ctx.table('releases')} (occurred_from, position, idx);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track')} ON ${ctx.table('talks_claim_versions')} (talks_id, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_date')} ON ${ctx.table('talks_claim_versions')} (occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track_date')} ON ${ctx.table('talks_claim_versions')} (talks_id, occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_recordings_by_time')} ON ${ctx.table('talks_recordings')} (recorded_at, position);
   `);
 };

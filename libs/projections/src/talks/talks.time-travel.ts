@@ -1,4 +1,5 @@
 import type { ProjectionContext } from '../projection';
+import { withinReadBudget } from '../read-budget';
 import { foldStatus } from './talks-status';
 import { StatusView, statusView } from './talks-status.view';
 import { Page, TimelineFilters, TimelineItem, knownClaims, knownTimelinePage, liveClaims, positionKnownAt, timelinePage } from './talks.queries';
@@ -14,7 +15,9 @@ export type TimeTravelOptions = Readonly<{ asOf?: Date; knownAt?: Date }>;
 
 /** The track's status as of `asOf` (read on that date), as known at `knownAt`; undefined before it opened. */
 export const statusAt = (ctx: ProjectionContext, talksId: string, { asOf, knownAt }: TimeTravelOptions): StatusView | undefined => {
-  const claims = knownAt === undefined ? liveClaims(ctx, talksId, asOf) : knownClaims(ctx, talksId, positionKnownAt(ctx, knownAt), asOf);
+  const claims = withinReadBudget(ctx.db, () =>
+    knownAt === undefined ? liveClaims(ctx, talksId, asOf) : knownClaims(ctx, talksId, positionKnownAt(ctx, knownAt), asOf),
+  );
   const doc = foldStatus(claims);
   // Read on the date asked about; with no valid time, as things stood when last known (or now).
   return doc && statusView(doc, asOf ?? knownAt ?? new Date());
