@@ -12,7 +12,7 @@ export type { ParsedDate, Period } from './shared/dates';
 export * from './talks/talks.events';
 export * from './talks/talks.commands';
 export { talksDecider } from './talks/talks.decider';
-export { evolveTalks, initialTalksState } from './talks/talks.state';
+export { evolveAllTalks, evolveTalks, initialTalksState } from './talks/talks.state';
 export { LIFECYCLE_CLAIM_TYPES, OPENED_LIFECYCLE, lifecycleAfter, movesLifecycle } from './talks/talks.lifecycle';
 export type { LifecycleClaimType, LifecycleFacts } from './talks/talks.lifecycle';
 export type {

@@ -78,7 +78,9 @@ export const advance = (snapshot: StreamSnapshot, state: unknown, events: readon
 
 /** The snapshot with events after its revision folded in, in stream order. */
 export const foldInto = (decider: AnyDecider, snapshot: StreamSnapshot, events: readonly RecordedEvent[]): StreamSnapshot => {
-  let state = snapshot.state;
-  for (const { id, type, data } of events) state = decider.evolve(state, { id, type, data });
+  const identified = events.map(({ id, type, data }) => ({ id, type, data }));
+  const state = decider.evolveAll
+    ? decider.evolveAll(snapshot.state, identified)
+    : identified.reduce((folded, event) => decider.evolve(folded, event), snapshot.state);
   return advance(snapshot, state, events);
 };

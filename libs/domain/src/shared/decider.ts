@@ -5,6 +5,11 @@ import { Command, Event, Identified } from './event';
 export type Decider<C extends Command, E extends Event, S> = Readonly<{
   initialState: () => S;
   evolve: (state: S, event: Identified<E>) => S;
+  /**
+   * Folds many events, with the same result as `evolve` one at a time; an aggregate whose state
+   * is made of persistent collections can build it in place, unseen, and spare the allocations.
+   */
+  evolveAll?: (state: S, events: Iterable<Identified<E>>) => S;
   decide: (command: C, state: S) => readonly E[] | DomainError;
   /**
    * Actor ids a command names (for a correction: those its changes name), so the handler

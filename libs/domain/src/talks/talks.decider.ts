@@ -9,7 +9,7 @@ import { checkNotConcluded } from './lifecycle.rules';
 import { CorrectClaim, EVENT_OF_COMMAND, TalksCommand } from './talks.commands';
 import { EMPTY_FACTS } from './talks.facts';
 import { TalksClaim, TalksEvent } from './talks.events';
-import { evolveTalks, initialTalksState, TalksFacts, TalksState } from './talks.state';
+import { evolveAllTalks, evolveTalks, initialTalksState, TalksFacts, TalksState } from './talks.state';
 
 type ClaimCommand = Exclude<TalksCommand, { type: 'CorrectClaim' | 'RetractClaim' }>;
 
@@ -71,6 +71,7 @@ const referencedActors = (command: Omit<TalksCommand, 'metadata'>, state: TalksS
 export const talksDecider: Decider<TalksCommand, TalksEvent, TalksState> = {
   initialState: initialTalksState,
   evolve: evolveTalks,
+  evolveAll: evolveAllTalks,
   decide,
   referencedActors,
 };
