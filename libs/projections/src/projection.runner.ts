@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AllSubscription, EventStore, RecordedEvent } from '@parley/event-store';
 import { Checkpoint, CheckpointStore } from './checkpoint.store';
-import { Projection, ProjectionContext, createSchema } from './projection';
+import { Projection, ProjectionContext, applyEvents, createSchema } from './projection';
 import { projectionContext, shadowTable } from './projection-context';
 import { ProjectionLogger, SILENT_LOGGER } from './projection-logger';
 
@@ -201,9 +201,7 @@ export class ProjectionRunner {
         const page = await this.store.readAll({ fromPosition: position, maxCount: this.batchSize });
         // Reached the head: swap now, before anything else runs, so no event falls between.
         if (page.length === 0) break;
-        this.db.transaction(() => {
-          for (const event of page) this.applyTo(shadow, event);
-        })();
+        this.db.transaction(() => this.applyTo(shadow, page))();
         position = page[page.length - 1].position;
         this.rebuilding.position = position;
       }
@@ -320,10 +318,10 @@ export class ProjectionRunner {
       let to = from;
       for (const event of events) {
         if (event.position <= to) continue;
-        this.applyTo(this.live, event);
         applied.push(event);
         to = event.position;
       }
+      this.applyTo(this.live, applied);
       this.saveCheckpoint({ version: this.projection.version, position: to, generation: this.checkpoint.generation });
       return { from, to, events: applied };
     })();
@@ -345,10 +343,13 @@ export class ProjectionRunner {
     }
   }
 
-  private applyTo(context: ProjectionContext, event: RecordedEvent): void {
-    if (!this.projection.eventTypes.includes(event.type)) return;
-    const outcome = this.projection.apply(context, event);
-    if (!outcome.applied) {
+  /** Applies the events of the projection's types; call it inside a transaction. */
+  private applyTo(context: ProjectionContext, events: readonly RecordedEvent[]): void {
+    const handled = events.filter((event) => this.projection.eventTypes.includes(event.type));
+    if (handled.length === 0) return;
+    applyEvents(this.projection, context, handled).forEach((outcome, i) => {
+      if (outcome.applied) return;
+      const event = handled[i];
       this.skipped++;
       this.logger.warn(`Projection ${this.projection.name} skipped an event`, {
         eventId: event.id,
@@ -356,7 +357,7 @@ export class ProjectionRunner {
         position: event.position.toString(),
         reason: outcome.reason,
       });
-    }
+    });
   }
 
   private saveCheckpoint(checkpoint: Checkpoint): void {

@@ -48,7 +48,17 @@ export interface Projection {
    * Never throws for a recorded event: what it cannot use it skips, with a reason.
    */
   apply(ctx: ProjectionContext, event: RecordedEvent): ApplyOutcome;
+  /**
+   * Applies events of its types in position order, inside one transaction, with the same outcome
+   * as `apply` one by one; a projection may keep what the batch touches in memory meanwhile and
+   * write it once at the end.
+   */
+  applyBatch?(ctx: ProjectionContext, events: readonly RecordedEvent[]): ApplyOutcome[];
 }
+
+/** A batch through the projection's own batch step, or its one-event step if it has none. */
+export const applyEvents = (projection: Projection, ctx: ProjectionContext, events: readonly RecordedEvent[]): ApplyOutcome[] =>
+  projection.applyBatch ? projection.applyBatch(ctx, events) : events.map((event) => projection.apply(ctx, event));
 
 /** Every table and index of a projection, for tables that serve readers from the start. */
 export const createSchema = (projection: Projection, ctx: ProjectionContext): void => {

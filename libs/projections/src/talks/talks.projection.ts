@@ -2,7 +2,7 @@ import { TALKS_EVENT_TYPES, TalksClaim, mergeChanges } from '@parley/domain';
 import type { RecordedEvent } from '@parley/event-store';
 import { APPLIED, ApplyOutcome, Projection, ProjectionContext, skipped } from '../projection';
 import { ClaimData, ClaimType, isClaimType, isRecord, readBasis, textOf } from './claim-data';
-import { stepStatus } from './talks-status';
+import { StatusCore, stepStatus } from './talks-status';
 import { amendStatus } from './talks-status.amend';
 import { readCore, statusRows, trackClaims, writeCore } from './talks-status.rows';
 import { TALKS_TABLES, createTalksReadIndexes, createTalksTables } from './talks.tables';
@@ -15,18 +15,44 @@ import { StoredClaim, findClaim, insertClaim, markRetracted, recordApplied, rewr
  * reason.
  */
 
-const recordClaim = (ctx: ProjectionContext, event: RecordedEvent, type: ClaimType, data: ClaimData): ApplyOutcome => {
+/**
+ * Where the projection reads and writes status cores. Within a batch the cores it touches stay in
+ * memory and are written once at the end: a batch of a track's events parses and writes its core
+ * once, not once per event.
+ */
+type Cores = Readonly<{ read(talksId: string): StatusCore | undefined; write(core: StatusCore): void }>;
+
+const batchCores = (ctx: ProjectionContext) => {
+  const held = new Map<string, StatusCore | undefined>();
+  const changed = new Set<string>();
+  const cores: Cores = {
+    read: (talksId) => {
+      if (!held.has(talksId)) held.set(talksId, readCore(ctx, talksId));
+      return held.get(talksId);
+    },
+    write: (core) => {
+      held.set(core.talksId, core);
+      changed.add(core.talksId);
+    },
+  };
+  const flush = (): void => {
+    for (const talksId of changed) writeCore(ctx, held.get(talksId)!);
+  };
+  return { cores, flush };
+};
+
+const recordClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, type: ClaimType, data: ClaimData): ApplyOutcome => {
   const basis = readBasis(data);
   if (typeof basis === 'string') return skipped(`malformed ${type}: ${basis}`);
   if (findClaim(ctx, event.id)) return skipped(`event ${event.id} is already stored as a claim`);
-  const core = readCore(ctx, basis.talksId);
+  const core = cores.read(basis.talksId);
   if (type === 'TalksOpened' && core) return skipped(`talks ${basis.talksId} are already opened`);
   if (type !== 'TalksOpened' && !core) return skipped(`talks ${basis.talksId} have not been opened`);
 
   insertClaim(ctx, { eventId: event.id, type, data, basis, revision: event.revision, position: event.position, recordedAt: event.recordedAt });
   const claim = { eventId: event.id, type, data, revision: event.revision, position: event.position.toString() };
   const next = stepStatus(core, statusRows(ctx, basis.talksId), claim);
-  if (next) writeCore(ctx, next);
+  if (next) cores.write(next);
   return APPLIED;
 };
 
@@ -42,14 +68,14 @@ const targetOf = (ctx: ProjectionContext, data: ClaimData, type: 'ClaimCorrected
 };
 
 /** After the claim's rows changed: the parts of the status it touches, recomputed, stamped with the amendment. */
-const amendTrack = (ctx: ProjectionContext, event: RecordedEvent, target: StoredClaim, after: ClaimData | undefined): void => {
-  const core = readCore(ctx, target.talksId);
+const amendTrack = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, target: StoredClaim, after: ClaimData | undefined): void => {
+  const core = cores.read(target.talksId);
   if (!core) return;
   const amendment = { type: target.type, before: target.data, after, revision: event.revision, position: event.position.toString() };
-  writeCore(ctx, amendStatus(core, statusRows(ctx, target.talksId), trackClaims(ctx, target.talksId), amendment));
+  cores.write(amendStatus(core, statusRows(ctx, target.talksId), trackClaims(ctx, target.talksId), amendment));
 };
 
-const correctClaim = (ctx: ProjectionContext, event: RecordedEvent, data: ClaimData): ApplyOutcome => {
+const correctClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, data: ClaimData): ApplyOutcome => {
   const target = targetOf(ctx, data, 'ClaimCorrected');
   if (typeof target === 'string') return skipped(target);
   if (!isRecord(data.changes)) return skipped('malformed ClaimCorrected: changes is not an object');
@@ -58,27 +84,38 @@ const correctClaim = (ctx: ProjectionContext, event: RecordedEvent, data: ClaimD
   if (typeof basis === 'string') return skipped(`ClaimCorrected would leave ${target.eventId} malformed: ${basis}`);
 
   rewriteClaim(ctx, target, merged, basis, event.position);
-  amendTrack(ctx, event, target, merged);
+  amendTrack(ctx, cores, event, target, merged);
   return APPLIED;
 };
 
-const retractClaim = (ctx: ProjectionContext, event: RecordedEvent, data: ClaimData): ApplyOutcome => {
+const retractClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, data: ClaimData): ApplyOutcome => {
   const target = targetOf(ctx, data, 'ClaimRetracted');
   if (typeof target === 'string') return skipped(target);
   // The decider refuses this (a track without its opening has no status); a recorded one changes nothing.
   if (target.type === 'TalksOpened') return skipped(`ClaimRetracted names ${target.eventId}, the opening of the track, which cannot be retracted`);
 
   markRetracted(ctx, target.eventId, event.position);
-  amendTrack(ctx, event, target, undefined);
+  amendTrack(ctx, cores, event, target, undefined);
   return APPLIED;
 };
 
-const applyTalksEvent = (ctx: ProjectionContext, event: RecordedEvent): ApplyOutcome => {
-  if (!isRecord(event.data)) return skipped(`malformed ${event.type}: data is not an object`);
-  if (event.type === 'ClaimCorrected') return correctClaim(ctx, event, event.data);
-  if (event.type === 'ClaimRetracted') return retractClaim(ctx, event, event.data);
-  if (isClaimType(event.type)) return recordClaim(ctx, event, event.type, event.data);
-  return skipped(`${event.type} is not a talks event`);
+const applyTalksEvent = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent): ApplyOutcome => {
+  const outcome = (() => {
+    if (!isRecord(event.data)) return skipped(`malformed ${event.type}: data is not an object`);
+    if (event.type === 'ClaimCorrected') return correctClaim(ctx, cores, event, event.data);
+    if (event.type === 'ClaimRetracted') return retractClaim(ctx, cores, event, event.data);
+    if (isClaimType(event.type)) return recordClaim(ctx, cores, event, event.type, event.data);
+    return skipped(`${event.type} is not a talks event`);
+  })();
+  if (outcome.applied) recordApplied(ctx, event.position, event.recordedAt);
+  return outcome;
+};
+
+const applyTalksEvents = (ctx: ProjectionContext, events: readonly RecordedEvent[]): ApplyOutcome[] => {
+  const { cores, flush } = batchCores(ctx);
+  const outcomes = events.map((event) => applyTalksEvent(ctx, cores, event));
+  flush();
+  return outcomes;
 };
 
 export const talksProjection: Projection = {
@@ -89,9 +126,6 @@ export const talksProjection: Projection = {
   tables: TALKS_TABLES,
   createTables: createTalksTables,
   createReadIndexes: createTalksReadIndexes,
-  apply(ctx, event) {
-    const outcome = applyTalksEvent(ctx, event);
-    if (outcome.applied) recordApplied(ctx, event.position, event.recordedAt);
-    return outcome;
-  },
+  apply: (ctx, event) => applyTalksEvents(ctx, [event])[0],
+  applyBatch: applyTalksEvents,
 };

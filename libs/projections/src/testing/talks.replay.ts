@@ -30,7 +30,7 @@ export const replayTimeTravel = (events: readonly RecordedEvent[], { asOf, known
   const known = events
     .filter((event) => knownAt === undefined || event.recordedAt.getTime() <= knownAt.getTime())
     .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
-  db.transaction(() => known.forEach((event) => talksProjection.apply(ctx, event)))();
+  db.transaction(() => known.forEach((event) => talksProjection.apply(ctx, event)))(); // one by one: the obvious way
   // Read on the date asked about; with no valid time, as things stood when last known (or now).
   const readOn = asOf ?? knownAt ?? new Date();
 
