@@ -80,6 +80,7 @@ export const rewriteClaim = (ctx: ProjectionContext, target: StoredClaim, data: 
        WHERE event_id = @event_id`,
     )
     .run({ event_id: eventId, ...describedColumns(type, data, basis) });
+  deleteDerivedRows(ctx, eventId);
   const facets = writeDerivedRows(ctx, eventId, type, data, basis, target.position);
   closeVersion(ctx, eventId, at);
   openVersion(ctx, eventId, at, facets);
@@ -125,8 +126,8 @@ export const deleteDerivedRows = (ctx: ProjectionContext, eventId: string): void
   }
 };
 
+/** A new claim's derived rows; a rewrite deletes the old ones first. */
 const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimType, data: ClaimData, basis: ClaimBasisRow, position: bigint): Facets => {
-  deleteDerivedRows(ctx, eventId);
   const talksId = basis.talksId;
   const [actors, countries] = [actorsOf(type, data), countriesOf(type, data)];
   const insertActor = ctx.statement(`INSERT INTO ${ctx.table('talks_claim_actors')} (event_id, actor_id, role, talks_id) VALUES (?, ?, ?, ?)`);
