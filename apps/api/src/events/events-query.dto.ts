@@ -11,7 +11,7 @@ export class EventsQueryDto {
   @Matches(POSITION_PATTERN, { message: 'after must be a global position (a decimal integer)' })
   after?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_EVENTS_PAGE, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_EVENTS_PAGE, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

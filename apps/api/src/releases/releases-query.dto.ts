@@ -33,7 +33,7 @@ export class ReleasesQueryDto extends ReadQueryDto {
   @MaxLength(500)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RELEASES_PAGE, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_RELEASES_PAGE, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

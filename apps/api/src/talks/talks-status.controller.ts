@@ -1,9 +1,14 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { talksStreamId } from '@parley/domain';
 import { EVENT_STORE, EventStore } from '@parley/event-store';
 import { getStatus, listStatuses, StatusView, statusView, timeTravel } from '@parley/projections';
+import { SlugParam } from '../claims/slug';
 import { SlugPipe } from '../claims/slug.pipe';
+import { JsonResponse } from '../openapi/json-response.decorator';
+import { ProblemResponses } from '../openapi/problem-responses.decorator';
+import { arrayOf } from '../openapi/schema-component';
+import { TALKS_STATUS } from './talks-status.schema';
 import { ApiProblem } from '../problem/problem';
 import { endOf } from '../read-models/moment';
 import { ReadModels } from '../read-models/read-models.service';
@@ -26,7 +31,7 @@ export class TalksStatusController {
   @Get()
   @ReadsFrom('talks')
   @ApiOperation({ summary: 'The status of every track: talks × ceasefire, parties, mediators, counts, last activity, next meeting' })
-  @ApiOkResponse({ description: 'One status per track, ordered by id' })
+  @JsonResponse(200, 'One status per track, ordered by id', arrayOf(TALKS_STATUS))
   list(@Query() { status, ceasefire, party, mediator }: TalksListQueryDto): StatusView[] {
     const now = new Date();
     return listStatuses(this.readModels.context('talks'), { lifecycle: status, party, mediator })
@@ -40,6 +45,9 @@ export class TalksStatusController {
     summary: 'One track’s status now, or as of a date (valid time) and as known at a moment (recorded time)',
     description: '`asOf` and `knownAt` fold the track’s stream with the same projection code as the live read model.',
   })
+  @SlugParam('id', 'The track’s id')
+  @JsonResponse(200, 'The track’s status', TALKS_STATUS.ref)
+  @ProblemResponses('TALKS.NOT_OPENED', 'STORE.UNAVAILABLE')
   async get(@Param('id', SlugPipe) id: string, @Query() { asOf, knownAt }: TimeTravelQueryDto): Promise<StatusView> {
     const [validTime, recordedTime] = [endOf(asOf, 'asOf'), endOf(knownAt, 'knownAt')];
     if (validTime === undefined && recordedTime === undefined) {

@@ -52,7 +52,7 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @MaxLength(500)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMELINE_PAGE, default: 50, description: 'Page size (exports stream every page)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_TIMELINE_PAGE, default: 50, description: 'Page size (exports stream every page)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
