@@ -32,7 +32,9 @@ function asJsonSchema(schema: unknown): unknown {
     else if (key !== 'nullable' && key !== 'example' && key !== 'examples') converted[key] = asJsonSchema(value);
   }
   if ((schema as { nullable?: unknown }).nullable !== true) return converted;
-  if (typeof converted.type === 'string') {
+  // Beside allOf/anyOf/oneOf or a $ref, null must escape them too, so it becomes an alternative.
+  const composed = ['allOf', 'anyOf', 'oneOf', '$ref'].some((keyword) => keyword in converted);
+  if (typeof converted.type === 'string' && !composed) {
     const nullableEnum = Array.isArray(converted.enum) ? { enum: [...converted.enum, null] } : {};
     return { ...converted, type: [converted.type, 'null'], ...nullableEnum };
   }

@@ -5,8 +5,8 @@ export type SchemaComponent = Readonly<{ name: string; schema: SchemaObject; ref
 
 export const schemaComponent = (name: string, schema: SchemaObject): SchemaComponent => ({ name, schema, ref: { $ref: `#/components/schemas/${name}` } });
 
-/** OpenAPI 3.0 has no `null` type: a nullable reference is an `allOf` of one, marked nullable. */
-export const nullableRef = (component: SchemaComponent): SchemaObject => ({ nullable: true, allOf: [component.ref] });
+/** OpenAPI 3.0 has no `null` type: a nullable reference is an object, `allOf` the one referred to, marked nullable. */
+export const nullableRef = (component: SchemaComponent): SchemaObject => ({ type: 'object', nullable: true, allOf: [component.ref] });
 
 export const arrayOf = (items: SchemaComponent | SchemaObject): SchemaObject => ({ type: 'array', items: 'ref' in items ? items.ref : items });
 
