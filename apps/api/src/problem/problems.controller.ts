@@ -24,7 +24,7 @@ export class ProblemsController {
   @ApiOperation({ summary: 'One error code: its HTTP status and meaning' })
   @ApiParam({ name: 'code', schema: { type: 'string', example: 'MEETING.TOO_FEW_PARTICIPANTS' } })
   @JsonResponse(200, 'The code’s entry', CATALOGUE_ENTRY.ref)
-  @ProblemResponses('ROUTE.NOT_FOUND')
+  @ProblemResponses('REQUEST.INVALID', 'ROUTE.NOT_FOUND')
   get(@Param('code') code: string): CatalogueEntry {
     const entry = PROBLEM_CATALOGUE.get(code);
     if (!entry) throw new ApiProblem(404, 'ROUTE.NOT_FOUND', `No error code ${code}`);

@@ -29,7 +29,7 @@ export class ProjectionsController {
   })
   @ApiParam({ name: 'name', description: 'A projection’s name, as GET /v1/admin/projections lists them', schema: { type: 'string', example: 'talks' } })
   @JsonResponse(202, 'The rebuild started; the projection’s status', PROJECTION_STATUS.ref)
-  @ProblemResponses('PROJECTION.NOT_FOUND', 'PROJECTION.REBUILDING')
+  @ProblemResponses('REQUEST.INVALID', 'PROJECTION.NOT_FOUND', 'PROJECTION.REBUILDING')
   async rebuild(@Param('name') name: string): Promise<ProjectionStatus> {
     this.readModels.startRebuild(name);
     return this.readModels.status(name);
