@@ -134,6 +134,11 @@ describe('HTTP contract (e2e)', () => {
       expect(response.body).toMatchObject({ status: 404, code: 'ROUTE.NOT_FOUND', instance: '/v1/nowhere' });
     });
 
+    it('a path parameter past the router’s length limit is a 400 problem, not the router’s own JSON', async () => {
+      const response = await app.api.get(`/v1/actors/${'a'.repeat(150)}`).expect(400).expect('content-type', PROBLEM_TYPE);
+      expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID' });
+    });
+
     it('every problem type resolves to its description', async () => {
       const problem = await app.api.get(`/v1/actors/${uniqueSlug('nobody')}`).expect(404);
       const described = await app.api.get(problem.body.type).expect(200);

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.setup';
 import { Role } from '../../apps/api/src/access/roles';
+import { openApiDocument } from '../../apps/api/src/openapi/openapi';
+import { DocumentSchemas } from './openapi/document-schemas';
+import { describedBy } from './openapi/response-contract';
 import { uniqueSlug } from './ids';
 import { startTestEventStore } from './test-event-store';
 
@@ -15,7 +18,10 @@ export type TestApp = Readonly<{
   app: NestFastifyApplication;
   /** The Node server supertest drives: the real HTTP stack, listening on an ephemeral port. */
   http: ReturnType<NestFastifyApplication['getHttpServer']>;
-  /** Requests sent with the first admin key (its name, `admin`, is their recordedBy). */
+  /**
+   * Requests sent with the first admin key (its name, `admin`, is their recordedBy). Every
+   * agent's request fails when the app's OpenAPI document does not describe its response.
+   */
   api: request.Agent;
   /** Requests sent with a new key of that role, named after it: `as('viewer')`. */
   as: (role: Role) => Promise<request.Agent & { keyName: string; key: string }>;
@@ -47,7 +53,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const http = app.getHttpServer();
-  const api = request.agent(http).set('authorization', `Bearer ${TEST_ADMIN_KEY}`);
+  const described = describedBy(new DocumentSchemas(openApiDocument(app) as never));
+  const agent = () => request.agent(http).use(described);
+  const api = agent().set('authorization', `Bearer ${TEST_ADMIN_KEY}`);
   return {
     app,
     http,
@@ -55,9 +63,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     as: async (role) => {
       const keyName = uniqueSlug(role);
       const { body } = await api.post('/v1/admin/keys').send({ name: keyName, role }).expect(201);
-      return Object.assign(request.agent(http).set('authorization', `Bearer ${body.key}`), { keyName, key: body.key as string });
+      return Object.assign(agent().set('authorization', `Bearer ${body.key}`), { keyName, key: body.key as string });
     },
-    anonymous: () => request.agent(http),
+    anonymous: agent,
     databaseFile,
     eventStoreEnv: { PARLEY_DB: databaseFile, ...eventStore.env, ...env },
     routes,

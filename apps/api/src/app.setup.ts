@@ -7,6 +7,7 @@ import { AppModule, AppOptions } from './app.module';
 import { correlationIdFor } from './commands/correlation-id';
 import { validateEnvironment } from './config/environment';
 import { setUpOpenApi } from './openapi/openapi';
+import { answerFrameworkError } from './problem/framework-errors';
 import { acceptJsonObjectsOnly } from './problem/json-body.parser';
 import { validationProblem } from './problem/validation-problem';
 
@@ -20,6 +21,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     // requests included (fastify.js, onClose: closeAllConnections), so a command could commit
     // and lose its answer. Node's own server.close() ends only idle connections.
     forceCloseConnections: false,
+    frameworkErrors: answerFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));

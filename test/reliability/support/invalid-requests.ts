@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { DocumentSchemas, OpenApiDocument, Operation, Parameter } from '../../support/openapi/document-schemas';
+import { refusesSomeText, refusesSomeValue, resolved, Rules, wrongValueFor } from './wrong-values';
 
 /** One endpoint as /docs-json describes it. */
 export type Endpoint = Readonly<{
@@ -9,8 +11,10 @@ export type Endpoint = Readonly<{
   queryParams: readonly string[];
   /** Lower-case names of the headers it documents (If-Match, Idempotency-Key, X-Min-Position…). */
   headerParams: readonly string[];
-  /** The request body's properties and their JSON types, when the endpoint takes a body. */
-  body?: Readonly<Record<string, string>>;
+  /** The request body's properties and their schemas, when the endpoint takes a body. */
+  body?: Readonly<Record<string, unknown>>;
+  operation: Operation;
+  schemas: DocumentSchemas;
 }>;
 
 export type InvalidRequest = Readonly<{
@@ -22,22 +26,15 @@ export type InvalidRequest = Readonly<{
   why: string;
 }>;
 
-type OpenApi = {
-  paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
-  components: { schemas: Record<string, { properties?: Record<string, { type?: string; $ref?: string; allOf?: unknown[] }> }> };
-};
-
 /** Every endpoint of the API, from its own OpenAPI document. */
-export function endpointsOf(openApi: OpenApi): Endpoint[] {
+export function endpointsOf(openApi: OpenApiDocument): Endpoint[] {
+  const schemas = new DocumentSchemas(openApi);
   const endpoints: Endpoint[] = [];
   for (const [path, operations] of Object.entries(openApi.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
       const parameters = operation.parameters ?? [];
-      const ref = Object.values(operation.requestBody?.content ?? {})[0]?.schema.$ref;
-      const schema = ref ? openApi.components.schemas[ref.split('/').pop()!] : undefined;
-      const body = operation.requestBody
-        ? Object.fromEntries(Object.entries(schema?.properties ?? {}).map(([name, property]) => [name, property.type ?? 'object']))
-        : undefined;
+      const bodySchema = Object.values(operation.requestBody?.content ?? {})[0]?.schema;
+      const body = operation.requestBody ? (resolved(schemas, bodySchema).properties ?? {}) : undefined;
       endpoints.push({
         method: method.toUpperCase(),
         path,
@@ -45,6 +42,8 @@ export function endpointsOf(openApi: OpenApi): Endpoint[] {
         queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
         headerParams: parameters.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()),
         body,
+        operation,
+        schemas,
       });
     }
   }
@@ -56,35 +55,78 @@ const text = (maxLength = 40) => fc.string({ maxLength });
 const headerText = fc.string({ minLength: 1, maxLength: 60 }).map((value) => value.trim() || 'x');
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
 
-/** A JSON value of another type than the schema's: never a valid value for that property. */
-function wrongValueFor(type: string): fc.Arbitrary<unknown> {
-  const object = fc.dictionary(text(8), jsonValue, { maxKeys: 3 });
-  switch (type) {
-    case 'string':
-      // No NaN or Infinity: JSON.stringify writes them as null, which a nullable field rightly accepts.
-      return fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), object);
-    case 'integer':
-    case 'number':
-      return fc.oneof(text().map((s) => `x${s}`), fc.array(jsonValue, { maxLength: 3 }), object);
-    case 'boolean':
-      return fc.oneof(text().map((s) => `x${s}`), fc.integer({ min: 2 }), object);
-    case 'array':
-      return fc.oneof(text(), fc.integer(), object);
-    default:
-      return fc.oneof(text(), fc.integer(), fc.boolean(), fc.array(jsonValue, { maxLength: 3 }));
+const parameterOf = (endpoint: Endpoint, where: Parameter['in'], name: string): Parameter | undefined =>
+  endpoint.operation.parameters?.find((p) => p.in === where && p.name.toLowerCase() === name.toLowerCase());
+
+/** A query or path value as the validation pipe reads it: numbers and lists from their text. */
+function asParameterValue(schema: Rules, value: string): unknown {
+  if ((schema.type === 'integer' || schema.type === 'number') && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (schema.type === 'array') return [value];
+  return value;
+}
+
+/** A wrong value for a path or query parameter, as the text it is sent as. */
+const wrongParameter = (endpoint: Endpoint, where: Parameter['in'], name: string): fc.Arbitrary<string> => {
+  const schema = parameterOf(endpoint, where, name)?.schema;
+  const refuses = endpoint.schemas.check(schema);
+  return fc
+    .oneof(wrongValueFor(endpoint.schemas, schema).map((value) => (typeof value === 'string' ? value : JSON.stringify(value))), text().map((s) => `x${s}~`))
+    .filter((value) => value !== '' && refuses(asParameterValue(resolved(endpoint.schemas, schema), value)).length > 0);
+};
+
+/**
+ * What the document says is wrong with a request, or undefined when it would accept it: a
+ * bad key (the security requirement), a header, path or query value its schema refuses, a
+ * query parameter it does not list (the server refuses unknown ones), a body that is not of
+ * a listed media type, not JSON, or not of the body's schema.
+ */
+export function documentRejects(endpoint: Endpoint, request: InvalidRequest): string | undefined {
+  const { schemas, operation } = endpoint;
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  // The harness sends the admin key unless a request brings its own, which is never a key the server issued.
+  if (headers.authorization !== undefined) return 'not a key the server issued';
+  for (const [name, value] of Object.entries(headers)) {
+    const parameter = parameterOf(endpoint, 'header', name);
+    if (parameter && schemas.check(parameter.schema)(value).length > 0) return `header ${name}`;
   }
+  const url = new URL(request.path, 'http://localhost');
+  const template = endpoint.path.split('/');
+  const segments = url.pathname.split('/');
+  if (segments.length !== template.length) return 'path';
+  for (const [index, part] of template.entries()) {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (!name) continue;
+    const schema = parameterOf(endpoint, 'path', name)?.schema;
+    if (schemas.check(schema)(asParameterValue(resolved(schemas, schema), decodeURIComponent(segments[index]))).length > 0) return `path ${name}`;
+  }
+  for (const [name, value] of url.searchParams) {
+    const parameter = parameterOf(endpoint, 'query', name);
+    if (!parameter) return `unknown query parameter ${name}`;
+    if (schemas.check(parameter.schema)(asParameterValue(resolved(schemas, parameter.schema), value)).length > 0) return `query ${name}`;
+  }
+  if (request.raw === undefined) return operation.requestBody?.required ? 'no body' : undefined;
+  const mediaType = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const media = operation.requestBody?.content[mediaType];
+  if (!media) return `media type ${mediaType}`;
+  let body: unknown;
+  try {
+    body = JSON.parse(request.raw);
+  } catch {
+    return 'not JSON';
+  }
+  return schemas.check(media.schema)(body).length > 0 ? 'body schema' : undefined;
 }
 
 /** A body that is no valid command: not an object, not JSON, wrongly typed, too big, or not JSON at all. */
 function invalidBody(endpoint: Endpoint): fc.Arbitrary<Pick<InvalidRequest, 'raw' | 'headers' | 'why'>> {
   const json = { 'content-type': 'application/json' };
-  const properties = Object.entries(endpoint.body ?? {});
+  const properties = Object.entries(endpoint.body ?? {}).filter(([, schema]) => refusesSomeValue(endpoint.schemas, schema));
   const wronglyTyped =
     properties.length === 0
       ? fc.constant({})
       : fc
           .subarray(properties, { minLength: 1 })
-          .chain((chosen) => fc.tuple(...chosen.map(([name, type]) => wrongValueFor(type).map((value) => [name, value] as const))))
+          .chain((chosen) => fc.tuple(...chosen.map(([name, schema]) => wrongValueFor(endpoint.schemas, schema).map((value) => [name, value] as const))))
           .map((entries) => Object.fromEntries(entries));
   return fc.oneof(
     fc.oneof(fc.array(jsonValue, { maxLength: 4 }), fc.string(), fc.integer(), fc.boolean(), fc.constant(null)).map((value) => ({
@@ -147,19 +189,30 @@ export function invalidRequestFor(endpoint: Endpoint, validParams: Readonly<Reco
     // Bodies have the most ways to be wrong, and reach the deepest (validators, then the decider).
     variants.push({ arbitrary: invalidBody(endpoint).map((body) => ({ method: endpoint.method, path: validPath, ...body })), weight: 4 });
   }
-  if (endpoint.pathParams.length > 0) {
-    const junk = fc.record(Object.fromEntries(endpoint.pathParams.map((name) => [name, fc.string({ minLength: 1, maxLength: 120 }).map((s) => `${s}~`)])));
+  const wrongPath = endpoint.pathParams.filter((name) => refusesSomeText(endpoint.schemas, parameterOf(endpoint, 'path', name)?.schema));
+  if (wrongPath.length > 0) {
+    const junk = fc.record(Object.fromEntries(wrongPath.map((name) => [name, wrongParameter(endpoint, 'path', name)])));
     variants.push({ arbitrary: junk.map((params) => ({ method: endpoint.method, path: fill(params), ...baseline, why: 'bad path parameter' })), weight: 1 });
   }
+  // Only parameters whose schema refuses some text can be given a wrong value; the others are left out.
+  const wrongable = endpoint.queryParams.filter((name) => refusesSomeText(endpoint.schemas, parameterOf(endpoint, 'query', name)?.schema));
   if (endpoint.queryParams.length > 0) {
-    const known = fc.dictionary(fc.constantFrom(...endpoint.queryParams), text().map((s) => `x${s}`), { maxKeys: 3 });
+    const known =
+      wrongable.length === 0
+        ? fc.constant({})
+        : fc
+            .subarray(wrongable, { maxLength: Math.min(3, wrongable.length) })
+            .chain((names) => fc.tuple(...names.map((name) => wrongParameter(endpoint, 'query', name).map((value) => [name, value] as const))))
+            .map((entries) => Object.fromEntries(entries));
     variants.push({
-      arbitrary: fc.tuple(text(12), text(), known).map(([name, value, params]) => {
-        const query = new URLSearchParams({ ...params, [`zz${name}`]: value });
+      arbitrary: fc.tuple(fc.boolean(), text(12), text(), known).map(([unknownName, name, value, params]) => {
+        // Junk in the parameters it knows, or one it does not, or both.
+        const query = new URLSearchParams({ ...params, ...(unknownName || Object.keys(params).length === 0 ? { [`zz${name}`]: value } : {}) });
         return { method: endpoint.method, path: `${validPath}?${query}`, ...baseline, why: 'bad query string' };
       }),
       weight: 2,
     });
   }
-  return fc.oneof(...variants);
+  // Checked against the document before it is sent: a request the document accepts is no bad input.
+  return fc.oneof(...variants).filter((request) => documentRejects(endpoint, request) !== undefined);
 }

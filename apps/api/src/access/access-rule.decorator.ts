@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ProblemResponses } from '../openapi/problem-responses.decorator';
 import { Role } from './roles';
 
 export const ACCESS_RULE = 'parley:access-rule';
@@ -10,18 +11,22 @@ export const ACCESS_RULE = 'parley:access-rule';
  */
 export type AccessRule = Readonly<{ public: true }> | Readonly<{ public: false; role: Role; read: boolean }>;
 
-const problems = [
-  ApiResponse({ status: 401, description: 'No API key, or an unknown or revoked one' }),
-  ApiResponse({ status: 403, description: 'The key’s role is too weak for this route' }),
-];
+const KEY_PROBLEMS = ['AUTH.REQUIRED', 'AUTH.INVALID_KEY'];
 
 /** Needs a key of at least this role. */
 export const Requires = (role: Role) =>
-  applyDecorators(SetMetadata(ACCESS_RULE, { public: false, role, read: false } satisfies AccessRule), ApiBearerAuth(), ...problems);
+  applyDecorators(SetMetadata(ACCESS_RULE, { public: false, role, read: false } satisfies AccessRule),
+    ApiBearerAuth(),
+    ProblemResponses(...KEY_PROBLEMS, 'AUTH.FORBIDDEN'),
+  );
 
 /** A read: a viewer key, or no key at all when PARLEY_PUBLIC_READS is on. */
 export const Reads = () =>
-  applyDecorators(SetMetadata(ACCESS_RULE, { public: false, role: 'viewer', read: true } satisfies AccessRule), ApiBearerAuth(), ...problems);
+  applyDecorators(SetMetadata(ACCESS_RULE, { public: false, role: 'viewer', read: true } satisfies AccessRule),
+    ApiBearerAuth(),
+    // Every key is at least a viewer: a read refuses only a missing or unknown key.
+    ProblemResponses(...KEY_PROBLEMS),
+  );
 
 /** Open to anyone: health, the problem catalogue. */
 export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);

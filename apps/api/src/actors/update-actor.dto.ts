@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTOR_KINDS, ActorKind, SLUG_PATTERN } from '@parley/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha3, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { upperCase } from '../claims/country-code';
+import { COUNTRY_CODE_SHAPE, upperCase } from '../claims/country-code';
 
 const given = (_: object, value: unknown) => value !== undefined;
 
 /** Merge-patch semantics: fields left out stay, `null` clears an optional one. */
 export class UpdateActorDto {
-  @ApiPropertyOptional({ example: 'Steve Witkoff' })
+  @ApiPropertyOptional({ example: 'Steve Witkoff', minLength: 1, maxLength: 200 })
   @ValidateIf(given)
   @IsString()
   @IsNotEmpty()
@@ -19,20 +19,20 @@ export class UpdateActorDto {
   @IsIn(ACTOR_KINDS)
   kind?: ActorKind;
 
-  @ApiPropertyOptional({ nullable: true, description: 'ISO 3166-1 alpha-3; null clears it', example: 'USA' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 3166-1 alpha-3; null clears it', example: 'USA', pattern: COUNTRY_CODE_SHAPE })
   @IsOptional()
   @upperCase
   @IsISO31661Alpha3()
   country?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Special Envoy for Peace Missions' })
+  @ApiPropertyOptional({ type: String, nullable: true, minLength: 1, maxLength: 300, example: 'Special Envoy for Peace Missions' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   title?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'A registered actor; null clears it', example: 'donald-trump' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A registered actor; null clears it', example: 'donald-trump', pattern: SLUG_PATTERN.source })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'represents must be a slug' })
   represents?: string | null;

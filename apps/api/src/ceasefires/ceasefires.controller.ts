@@ -3,8 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandOutcome } from '../commands/command-outcome';
 import { CommandRequest, FromCommandRequest } from '../commands/command-request';
+import { SlugParam } from '../claims/slug';
 import { SlugPipe } from '../claims/slug.pipe';
-import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
+import { CommandEndpoint, TALKS_CLAIM_PROBLEMS } from '../openapi/command-endpoint.decorator';
 import { talksCommand } from '../talks/talks-command';
 import { EndCeasefireDto, ReportCeasefireViolationDto } from './ceasefire-events.dto';
 import { RecordCeasefireDto } from './record-ceasefire.dto';
@@ -12,19 +13,24 @@ import { RecordHostageReleaseDto } from './record-hostage-release.dto';
 import { Requires } from '../access/access-rule.decorator';
 
 @ApiTags('ceasefires')
+@SlugParam('id', 'The track’s id')
 @Controller('talks/:id')
 @Requires('analyst')
 export class CeasefiresController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('ceasefires')
-  @CommandEndpoint('Record a brokered ceasefire', 'It is `agreed` until `effectiveFrom`, and expires at `endsAt` if one is given.')
+  @CommandEndpoint('Record a brokered ceasefire', {
+    description: 'It is `agreed` until `effectiveFrom`, and expires at `endsAt` if one is given.',
+    rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.TOO_FEW_PARTIES', 'CEASEFIRE.DUPLICATE', 'DATE.END_BEFORE_START'],
+  })
   broker(@Param('id', SlugPipe) id: string, @Body() body: RecordCeasefireDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'RecordCeasefire', body, request));
   }
 
   @Post('ceasefires/:ceasefireId/violations')
-  @CommandEndpoint('Record an alleged violation of a ceasefire of this track')
+  @SlugParam('ceasefireId', 'The ceasefire’s id in this track')
+  @CommandEndpoint('Record an alleged violation of a ceasefire of this track', { rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.NOT_FOUND', 'CEASEFIRE.ALREADY_ENDED'] })
   reportViolation(
     @Param('id', SlugPipe) id: string,
     @Param('ceasefireId', SlugPipe) ceasefireId: string,
@@ -35,7 +41,10 @@ export class CeasefiresController {
   }
 
   @Post('ceasefires/:ceasefireId/end')
-  @CommandEndpoint('Record that a ceasefire of this track ended')
+  @SlugParam('ceasefireId', 'The ceasefire’s id in this track')
+  @CommandEndpoint('Record that a ceasefire of this track ended', {
+    rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.NOT_FOUND', 'CEASEFIRE.ALREADY_ENDED', 'DATE.END_BEFORE_START'],
+  })
   end(
     @Param('id', SlugPipe) id: string,
     @Param('ceasefireId', SlugPipe) ceasefireId: string,
@@ -46,7 +55,9 @@ export class CeasefiresController {
   }
 
   @Post('hostage-releases')
-  @CommandEndpoint('Record hostages freed, optionally under a ceasefire of this track')
+  @CommandEndpoint('Record hostages freed, optionally under a ceasefire of this track', {
+    rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.UNKNOWN', 'COUNT.INVALID'],
+  })
   releaseHostages(@Param('id', SlugPipe) id: string, @Body() body: RecordHostageReleaseDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'RecordHostageRelease', body, request));
   }

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Body, Controller, Injectable, Param, ParseUUIDPipe, PipeTransform, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ErrorCode } from '@parley/domain';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CommandOutcome } from '../commands/command-outcome';
 import { CommandRequest, FromCommandRequest } from '../commands/command-request';
 import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
@@ -8,6 +9,7 @@ import { ApiProblem } from '../problem/problem';
 import { talksCommand } from '../talks/talks-command';
 import { CorrectClaimDto, RetractClaimDto } from './claim-amendment.dto';
 import { ClaimChangesValidator } from './claim-changes.validator';
+import { SlugParam } from './slug';
 import { SlugPipe } from './slug.pipe';
 import { Requires } from '../access/access-rule.decorator';
 
@@ -26,8 +28,25 @@ class EventIdPipe implements PipeTransform<string, Promise<string>> {
   }
 }
 
+/** A correction or retraction: of a claim of an open track, itself dated and sourced. */
+const AMENDMENT_PROBLEMS: readonly ErrorCode[] = ['TALKS.NOT_OPENED', 'CLAIM.NOT_FOUND', 'CLAIM.ALREADY_RETRACTED', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE'];
+/** The corrected claim must obey its own type's rules again. */
+const CORRECTED_CLAIM_PROBLEMS: readonly ErrorCode[] = [
+  'ACTOR.UNKNOWN',
+  'TALKS.TOO_FEW_PARTIES',
+  'TALKS.PARTY_IS_MEDIATOR',
+  'MEETING.TOO_FEW_PARTICIPANTS',
+  'CEASEFIRE.TOO_FEW_PARTIES',
+  'CEASEFIRE.UNKNOWN',
+  'SWAP.NO_RELEASES',
+  'COUNT.INVALID',
+  'DATE.END_BEFORE_START',
+];
+
 /** Nothing is overwritten: a correction or a retraction is itself a claim, with its own sources. */
 @ApiTags('corrections')
+@SlugParam('id', 'The track’s id')
+@ApiParam({ name: 'eventId', description: 'The claim’s event id (from the history)', schema: { type: 'string', format: 'uuid' } })
 @Controller('talks/:id/claims/:eventId')
 @Requires('editor')
 export class ClaimsController {
@@ -37,7 +56,10 @@ export class ClaimsController {
   ) {}
 
   @Post('corrections')
-  @CommandEndpoint('Correct fields of an earlier claim', 'The corrected claim must still obey every rule; ids cannot change.')
+  @CommandEndpoint('Correct fields of an earlier claim', {
+    description: 'The corrected claim must still obey every rule; ids cannot change.',
+    rejections: [...AMENDMENT_PROBLEMS, 'CLAIM.NOT_CORRECTABLE', 'CLAIM.IMMUTABLE_FIELD', 'CLAIM.UNKNOWN_FIELD', 'CLAIM.EMPTY_CORRECTION', 'CLAIM.INVALID_VALUE', ...CORRECTED_CLAIM_PROBLEMS],
+  })
   async correct(
     @Param('id', SlugPipe) id: string,
     @Param('eventId', EventIdPipe) eventId: string,
@@ -49,7 +71,10 @@ export class ClaimsController {
   }
 
   @Post('retraction')
-  @CommandEndpoint('Retract an earlier claim', 'Read models drop its effect; the claim stays in the history.')
+  @CommandEndpoint('Retract an earlier claim', {
+    description: 'Read models drop its effect; the claim stays in the history.',
+    rejections: [...AMENDMENT_PROBLEMS, 'CLAIM.NOT_RETRACTABLE'],
+  })
   retract(
     @Param('id', SlugPipe) id: string,
     @Param('eventId', EventIdPipe) eventId: string,

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiParam, ApiProperty } from '@nestjs/swagger';
 import { SLUG_PATTERN } from '@parley/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches } from 'class-validator';
 
@@ -18,3 +18,7 @@ export const SlugList = (description: string, example: string[], minItems = 0) =
     IsString({ each: true }),
     Matches(SLUG_PATTERN, { each: true, message: `each value in $property ${SLUG_MESSAGE}` }),
   );
+
+/** A path parameter that SlugPipe checks, documented with the same pattern. */
+export const SlugParam = (name: string, description: string) =>
+  ApiParam({ name, description, schema: { type: 'string', pattern: SLUG_PATTERN.source, example: 'us-russia-ukraine' } });

@@ -6,12 +6,12 @@ import { EventTypeList, POSITION_PATTERN } from '../read-models/query-params';
 export const MAX_EVENTS_PAGE = 1000;
 
 export class EventsQueryDto {
-  @ApiPropertyOptional({ description: 'Events after this global position (exclusive); the previous page’s `nextAfter`', example: '0' })
+  @ApiPropertyOptional({ description: 'Events after this global position (exclusive); the previous page’s `nextAfter`', example: '0', pattern: POSITION_PATTERN.source })
   @IsOptional()
   @Matches(POSITION_PATTERN, { message: 'after must be a global position (a decimal integer)' })
   after?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_EVENTS_PAGE, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_EVENTS_PAGE, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -22,7 +22,7 @@ export class EventsQueryDto {
   @EventTypeList()
   type?: string[];
 
-  @ApiPropertyOptional({ description: 'Only streams starting with this prefix, e.g. `talks-` or `actor-`', example: 'talks-' })
+  @ApiPropertyOptional({ description: 'Only streams starting with this prefix, e.g. `talks-` or `actor-`', example: 'talks-', pattern: '^[a-z0-9-]{1,70}$' })
   @IsOptional()
   @Matches(/^[a-z0-9-]{1,70}$/, { message: 'stream must be a stream id prefix' })
   stream?: string;

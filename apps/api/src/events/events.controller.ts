@@ -1,5 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENTS_PAGE } from '../history/history.schema';
+import { JsonResponse } from '../openapi/json-response.decorator';
+import { ProblemResponses } from '../openapi/problem-responses.decorator';
 import { EVENT_STORE, EventStore } from '@parley/event-store';
 import { HistoryEvent, historyEventOf } from '../history/stream-history';
 import { EventsQueryDto } from './events-query.dto';
@@ -20,7 +23,8 @@ export class EventsController {
 
   @Get()
   @ApiOperation({ summary: 'Every recorded event in global order, paged by position; filter by type and stream prefix' })
-  @ApiOkResponse({ description: 'A page of events, each with its stream, revision, position, recordedAt, data and metadata' })
+  @JsonResponse(200, 'A page of events, each with its stream, revision, position, recordedAt, data and metadata', EVENTS_PAGE.ref)
+  @ProblemResponses('REQUEST.INVALID', 'STORE.UNAVAILABLE')
   async list(@Query() { after, limit, type, stream }: EventsQueryDto): Promise<EventsPage> {
     const events = await this.store.readAll({
       fromPosition: after === undefined ? undefined : BigInt(after),

@@ -1,5 +1,6 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemResponses } from '../openapi/problem-responses.decorator';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { Public } from '../access/access-rule.decorator';
@@ -14,6 +15,8 @@ export class HealthController {
   ) {}
 
   @Get()
+  // Above @HealthCheck, so that the 503 it documents is the problem+json the filter really answers.
+  @ProblemResponses('STORE.UNAVAILABLE')
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and readiness: 200 when the event store answers, 503 otherwise' })
   check(): Promise<HealthCheckResult> {

@@ -5,14 +5,14 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const MAX_HISTORY_PAGE = 1000;
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'The first revision to return' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'The first revision to return' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   fromRevision = 0;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_HISTORY_PAGE, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_HISTORY_PAGE, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

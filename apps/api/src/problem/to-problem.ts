@@ -61,6 +61,9 @@ function codeForStatus(status: number): string {
       return 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
     case HttpStatus.TOO_MANY_REQUESTS:
       return 'RATE.LIMITED';
+    // The health check's answer when the store does not: the catalogue's code for that.
+    case HttpStatus.SERVICE_UNAVAILABLE:
+      return 'STORE.UNAVAILABLE';
     default:
       return status >= 500 ? 'INTERNAL' : `HTTP.${status}`;
   }

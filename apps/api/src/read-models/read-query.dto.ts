@@ -7,6 +7,7 @@ export class ReadQueryDto {
   @ApiPropertyOptional({
     description: 'Answer only once the read models include this global position (a command’s `position`); also `X-Min-Position`',
     example: '42',
+    pattern: POSITION_PATTERN.source,
   })
   @IsOptional()
   @Matches(POSITION_PATTERN, { message: 'minPosition must be a global position (a decimal integer)' })

@@ -9,6 +9,7 @@ export class TimeTravelQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({
     description: 'Valid time: only claims that had occurred by then (a date means the end of that day), as known now, corrections included',
     example: '2025-01-18',
+    pattern: DATE_OR_TIME.source,
   })
   @IsOptional()
   @Matches(DATE_OR_TIME, { message: 'asOf must be an ISO 8601 date or date-time with an offset' })
@@ -17,6 +18,7 @@ export class TimeTravelQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({
     description: 'Transaction time: only what had been recorded by then (a date means the end of that day)',
     example: '2026-11-29T12:00:00Z',
+    pattern: DATE_OR_TIME.source,
   })
   @IsOptional()
   @Matches(DATE_OR_TIME, { message: 'knownAt must be an ISO 8601 date or date-time with an offset' })

@@ -9,7 +9,7 @@ export const RELEASE_KINDS = ['prisoner', 'hostage'] as const;
 export const MAX_RELEASES_PAGE = 500;
 
 export class ReleasesQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ example: 'us-russia-ukraine' })
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, example: 'us-russia-ukraine' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'talksId must be a track id' })
   talksId?: string;
@@ -17,7 +17,7 @@ export class ReleasesQueryDto extends ReadQueryDto {
   @OptionalCountryCode('Nationality of the people freed', 'USA')
   nationality?: string;
 
-  @ApiPropertyOptional({ example: 'rus' })
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, example: 'rus' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'releasedBy must be an actor id' })
   releasedBy?: string;
@@ -27,13 +27,13 @@ export class ReleasesQueryDto extends ReadQueryDto {
   @IsIn(RELEASE_KINDS)
   kind?: (typeof RELEASE_KINDS)[number];
 
-  @ApiPropertyOptional({ description: 'The previous page’s `nextCursor`' })
+  @ApiPropertyOptional({ description: 'The previous page’s `nextCursor`', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RELEASES_PAGE, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_RELEASES_PAGE, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JsonResponse } from '../openapi/json-response.decorator';
+import { ProblemResponses } from '../openapi/problem-responses.decorator';
+import { RELEASES_PAGE } from './releases.schema';
 import { Page, ReleaseItem, releasesPage } from '@parley/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { ReadsFrom } from '../read-models/reads-from.decorator';
@@ -16,7 +19,8 @@ export class ReleasesController {
   @Get()
   @ReadsFrom('talks')
   @ApiOperation({ summary: 'Every person freed — by prisoner swaps and hostage releases — with track, date and who released them' })
-  @ApiOkResponse({ description: '`{ items, nextCursor }` in date order' })
+  @JsonResponse(200, '`{ items, nextCursor }` in date order', RELEASES_PAGE.ref)
+  @ProblemResponses('READ.TOO_BROAD')
   list(@Query() { talksId, nationality, releasedBy, kind, cursor, limit }: ReleasesQueryDto): Page<ReleaseItem> {
     return readingCursor(() => releasesPage(this.readModels.context('talks'), { talksId, nationality, releasedBy, kind, after: cursor, limit }));
   }

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@parley/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Reads } from '../access/access-rule.decorator';
+import { ProblemResponses } from '../openapi/problem-responses.decorator';
 import { followEventFeed } from './event-feed';
 import { lastEventIdOf } from './last-event-id';
 import { SseConnections } from './sse-connections.service';
@@ -13,7 +14,11 @@ const LAST_EVENT_ID = ApiHeader({
   name: 'Last-Event-ID',
   required: false,
   description: 'Resume after this id (EventSource sends it by itself when it reconnects)',
+  schema: { type: 'string', pattern: '^(\\d{1,19})?$' },
 });
+
+/** A stream of `event:`, `id:` and `data:` lines; its errors come before it starts, as problem+json. */
+const eventStream = (description: string) => ApiOkResponse({ description, content: { 'text/event-stream': { schema: { type: 'string' } } } });
 
 const COMMON =
   'Comments (`: keep-alive`) come every PARLEY_SSE_HEARTBEAT_MS; `retry:` advises the reconnect delay. ' +
@@ -41,10 +46,9 @@ export class SubscriptionsController {
       '`actor` (talks events naming the actor, and the actor’s own stream). ' +
       COMMON,
   })
-  @ApiProduces('text/event-stream')
   @LAST_EVENT_ID
-  @ApiOkResponse({ description: 'A text/event-stream of recorded events' })
-  @ApiResponse({ status: 400, description: 'A bad filter, `from` or Last-Event-ID' })
+  @eventStream('A text/event-stream of recorded events')
+  @ProblemResponses('REQUEST.INVALID')
   async events(@Query() { from, talksId, type, actor }: EventSubscriptionQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const resumeAfter = lastEventIdOf(request) ?? (from === undefined ? undefined : BigInt(from));
     // Read once per connection: on EventStoreDB finding the head is a backwards read of `$all`.
@@ -63,10 +67,9 @@ export class SubscriptionsController {
       'tracks changed after it (`"since"`). ' +
       COMMON,
   })
-  @ApiProduces('text/event-stream')
   @LAST_EVENT_ID
-  @ApiOkResponse({ description: 'A text/event-stream of talks statuses' })
-  @ApiResponse({ status: 400, description: 'A bad talksId or Last-Event-ID' })
+  @eventStream('A text/event-stream of talks statuses')
+  @ProblemResponses('REQUEST.INVALID')
   talks(@Query() { talksId }: TalksSubscriptionQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     const since = lastEventIdOf(request);
     this.connections.start(request, reply, (stream) => this.talksStatus.follow(stream, { talksId, since }));

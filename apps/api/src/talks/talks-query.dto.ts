@@ -17,12 +17,12 @@ export class TalksListQueryDto extends ReadQueryDto {
   @IsIn(CEASEFIRE_STATUSES)
   ceasefire?: (typeof CEASEFIRE_STATUSES)[number];
 
-  @ApiPropertyOptional({ example: 'rus' })
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, example: 'rus' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'party must be an actor id' })
   party?: string;
 
-  @ApiPropertyOptional({ example: 'qat' })
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, example: 'qat' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'mediator must be an actor id' })
   mediator?: string;

@@ -1,7 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { getStatus, listStatuses, statusAt, StatusView, statusView } from '@parley/projections';
+import { SlugParam } from '../claims/slug';
 import { SlugPipe } from '../claims/slug.pipe';
+import { JsonResponse } from '../openapi/json-response.decorator';
+import { ProblemResponses } from '../openapi/problem-responses.decorator';
+import { arrayOf } from '../openapi/schema-component';
+import { TALKS_STATUS } from './talks-status.schema';
 import { ApiProblem } from '../problem/problem';
 import { endOf } from '../read-models/moment';
 import { ReadModels } from '../read-models/read-models.service';
@@ -21,7 +26,7 @@ export class TalksStatusController {
   @Get()
   @ReadsFrom('talks')
   @ApiOperation({ summary: 'The status of every track: talks × ceasefire, parties, mediators, counts, last activity, next meeting' })
-  @ApiOkResponse({ description: 'One status per track, ordered by id' })
+  @JsonResponse(200, 'One status per track, ordered by id', arrayOf(TALKS_STATUS))
   list(@Query() { status, ceasefire, party, mediator }: TalksListQueryDto): StatusView[] {
     const now = new Date();
     return listStatuses(this.readModels.context('talks'), { lifecycle: status, party, mediator })
@@ -35,6 +40,9 @@ export class TalksStatusController {
     summary: 'One track’s status now, or as of a date (valid time) and as known at a moment (recorded time)',
     description: '`asOf` and `knownAt` fold the track’s claims as they stood when known, with the same status fold as the live read model.',
   })
+  @SlugParam('id', 'The track’s id')
+  @JsonResponse(200, 'The track’s status', TALKS_STATUS.ref)
+  @ProblemResponses('TALKS.NOT_OPENED', 'READ.TOO_BROAD', 'STORE.UNAVAILABLE')
   get(@Param('id', SlugPipe) id: string, @Query() { asOf, knownAt }: TimeTravelQueryDto): StatusView {
     const [validTime, recordedTime] = [endOf(asOf, 'asOf'), endOf(knownAt, 'knownAt')];
     if (validTime === undefined && recordedTime === undefined) {

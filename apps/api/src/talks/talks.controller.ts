@@ -3,8 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandOutcome } from '../commands/command-outcome';
 import { CommandRequest, FromCommandRequest } from '../commands/command-request';
+import { SlugParam } from '../claims/slug';
 import { SlugPipe } from '../claims/slug.pipe';
-import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
+import { CommandEndpoint, TALKS_CLAIM_PROBLEMS } from '../openapi/command-endpoint.decorator';
 import { OpenTalksDto } from './open-talks.dto';
 import { talksCommand } from './talks-command';
 import { ConcludeTalksDto, TalksTransitionDto } from './talks-transition.dto';
@@ -17,28 +18,37 @@ export class TalksController {
 
   @Post()
   @Requires('analyst')
-  @CommandEndpoint('Open a track of talks', 'Parties and mediators must be registered actors.')
+  @CommandEndpoint('Open a track of talks', {
+    description: 'Parties and mediators must be registered actors.',
+    rejections: ['TALKS.ALREADY_OPENED', 'TALKS.TOO_FEW_PARTIES', 'TALKS.PARTY_IS_MEDIATOR', 'ACTOR.UNKNOWN', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE'],
+  })
   open(@Body() { id, ...body }: OpenTalksDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'OpenTalks', body, request));
   }
 
   @Post(':id/stall')
+  @SlugParam('id', 'The track’s id')
   @Requires('editor')
-  @CommandEndpoint('Record that the talks stalled')
+  @CommandEndpoint('Record that the talks stalled', { rejections: [...TALKS_CLAIM_PROBLEMS, 'TALKS.ALREADY_STALLED'] })
   stall(@Param('id', SlugPipe) id: string, @Body() body: TalksTransitionDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'StallTalks', body, request));
   }
 
   @Post(':id/resume')
+  @SlugParam('id', 'The track’s id')
   @Requires('editor')
-  @CommandEndpoint('Record that stalled talks resumed')
+  @CommandEndpoint('Record that stalled talks resumed', { rejections: [...TALKS_CLAIM_PROBLEMS, 'TALKS.NOT_STALLED'] })
   resume(@Param('id', SlugPipe) id: string, @Body() body: TalksTransitionDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'ResumeTalks', body, request));
   }
 
   @Post(':id/conclude')
+  @SlugParam('id', 'The track’s id')
   @Requires('editor')
-  @CommandEndpoint('Record how the talks concluded', 'A concluded track takes only corrections and retractions afterwards.')
+  @CommandEndpoint('Record how the talks concluded', {
+    description: 'A concluded track takes only corrections and retractions afterwards.',
+    rejections: TALKS_CLAIM_PROBLEMS,
+  })
   conclude(@Param('id', SlugPipe) id: string, @Body() body: ConcludeTalksDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'ConcludeTalks', body, request));
   }

@@ -10,12 +10,12 @@ export const MAX_TIMELINE_PAGE = 500;
 
 
 export class TimelineQueryDto extends TimeTravelQueryDto {
-  @ApiPropertyOptional({ example: 'us-russia-ukraine' })
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, example: 'us-russia-ukraine' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'talksId must be a track id' })
   talksId?: string;
 
-  @ApiPropertyOptional({ description: 'Claims naming this actor in any role', example: 'steve-witkoff' })
+  @ApiPropertyOptional({ description: 'Claims naming this actor in any role', pattern: SLUG_PATTERN.source, example: 'steve-witkoff' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'actor must be an actor id' })
   actor?: string;
@@ -23,7 +23,7 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @OptionalCountryCode('Claims in or about this country', 'RUS')
   country?: string;
 
-  @ApiPropertyOptional({ description: 'Claim types (repeatable)', enum: TALKS_CLAIM_TYPES, isArray: true })
+  @ApiPropertyOptional({ description: 'Claim types (repeatable)', enum: TALKS_CLAIM_TYPES, isArray: true, maxItems: TALKS_CLAIM_TYPES.length })
   @IsOptional()
   @asList
   @IsArray()
@@ -46,13 +46,13 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @IsIn(CONFIDENCES)
   minConfidence?: Confidence;
 
-  @ApiPropertyOptional({ description: 'The previous page’s `nextCursor`' })
+  @ApiPropertyOptional({ description: 'The previous page’s `nextCursor`', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_TIMELINE_PAGE, default: 50, description: 'Page size (exports stream every page)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_TIMELINE_PAGE, default: 50, description: 'Page size (exports stream every page)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page, TimelineFilters, TimelineItem, timelineAt } from '@parley/projections';
 import { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
@@ -7,7 +7,9 @@ import { endOf } from '../read-models/moment';
 import { ReadModels } from '../read-models/read-models.service';
 import { ReadsFrom } from '../read-models/reads-from.decorator';
 import { readingCursor } from '../read-models/reading-cursor';
-import { CSV, exportFormatOf, timelineExport } from './timeline-export';
+import { ProblemResponses } from '../openapi/problem-responses.decorator';
+import { CSV, exportFormatOf, NDJSON, timelineExport } from './timeline-export';
+import { TIMELINE_EXPORT_LINE, TIMELINE_PAGE } from './timeline.schema';
 import { TimelineQueryDto } from './timeline-query.dto';
 import { Reads } from '../access/access-rule.decorator';
 
@@ -25,8 +27,15 @@ export class TimelineController {
       'Send `Accept: text/csv` or `Accept: application/x-ndjson` for an export of every matching claim with its CAMEO and PLOVER codes. ' +
       '`asOf` and `knownAt` answer from the past: each claim in the version current when it was known, capped at the date asked about.',
   })
-  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
-  @ApiOkResponse({ description: '`{ items, nextCursor }`, or an export' })
+  @ApiOkResponse({
+    description: '`{ items, nextCursor }`, or an export of every matching claim: CSV with a header row, or JSON Lines (one claim a line)',
+    content: {
+      'application/json': { schema: TIMELINE_PAGE.ref },
+      [CSV]: { schema: { type: 'string', example: 'eventId,talksId,type,occurredAt,…' } },
+      [NDJSON]: { schema: TIMELINE_EXPORT_LINE.ref },
+    },
+  })
+  @ProblemResponses('READ.TOO_BROAD', 'STORE.UNAVAILABLE')
   async list(
     @Query() query: TimelineQueryDto,
     @Headers('accept') accept: string | undefined,

@@ -1,0 +1,47 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import { ACTOR_KINDS, TALKS_CLAIM_TYPES } from '@parley/domain';
+import { arrayOf, CLAIM_DATE, COUNT, DATE_TIME, NULLABLE_STRING, record, schemaComponent } from '../openapi/schema-component';
+
+const IDS: SchemaObject = { type: 'array', items: { type: 'string' } };
+
+/** GET /v1/actors/{id}: the profile as its events add up to. */
+export const ACTOR = schemaComponent(
+  'Actor',
+  record(
+    {
+      actorId: { type: 'string', example: 'steve-witkoff' },
+      name: { type: 'string', example: 'Steve Witkoff' },
+      kind: { type: 'string', enum: [...ACTOR_KINDS] },
+      country: { type: 'string', example: 'USA' },
+      title: { type: 'string' },
+      represents: { type: 'string', example: 'donald-trump' },
+      aliases: IDS,
+      registeredAt: DATE_TIME,
+      updatedAt: DATE_TIME,
+    },
+    ['country', 'title', 'represents'],
+  ),
+);
+
+export const ACTOR_ACTIVITY = schemaComponent(
+  'ActorActivity',
+  record({
+    actorId: { type: 'string' },
+    name: { type: 'string' },
+    kind: { type: 'string', enum: [...ACTOR_KINDS] },
+    represents: NULLABLE_STRING,
+    visits: record({
+      count: COUNT,
+      list: arrayOf(record({ eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, country: NULLABLE_STRING, city: NULLABLE_STRING, occurredAt: CLAIM_DATE })),
+    }),
+    meetings: { ...COUNT, description: 'Held meetings it took part in' },
+    counterparts: { ...arrayOf(record({ actorId: { type: 'string' }, meetings: COUNT })), description: 'Whom it met, most meetings first' },
+    countries: IDS,
+    dealsMediated: arrayOf(
+      record({ eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, type: { type: 'string', enum: [...TALKS_CLAIM_TYPES] }, occurredAt: CLAIM_DATE }),
+    ),
+    tracks: IDS,
+  }),
+);
+
+export const ACTOR_SCHEMAS = [ACTOR, ACTOR_ACTIVITY];

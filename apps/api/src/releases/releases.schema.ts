@@ -1,0 +1,22 @@
+import { arrayOf, CLAIM_DATE, NULLABLE_STRING, record, schemaComponent } from '../openapi/schema-component';
+import { RELEASE_KINDS } from './releases-query.dto';
+
+export const RELEASE_ITEM = schemaComponent(
+  'ReleaseItem',
+  record({
+    eventId: { type: 'string', format: 'uuid' },
+    idx: { type: 'integer', minimum: 0, description: 'The person’s place in the claim’s list' },
+    talksId: { type: 'string' },
+    kind: { type: 'string', enum: [...RELEASE_KINDS] },
+    person: NULLABLE_STRING,
+    nationality: NULLABLE_STRING,
+    releasedBy: NULLABLE_STRING,
+    occurredAt: CLAIM_DATE,
+    detainedSince: NULLABLE_STRING,
+    sentence: NULLABLE_STRING,
+  }),
+);
+
+export const RELEASES_PAGE = schemaComponent('ReleasesPage', record({ items: arrayOf(RELEASE_ITEM), nextCursor: NULLABLE_STRING }));
+
+export const RELEASES_SCHEMAS = [RELEASE_ITEM, RELEASES_PAGE];

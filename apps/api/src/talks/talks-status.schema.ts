@@ -1,0 +1,93 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import { PRECISIONS } from '@parley/domain';
+import { arrayOf, CLAIM_DATE, COUNT, nullableRef, POSITION, record, schemaComponent } from '../openapi/schema-component';
+import { CEASEFIRE_STATUSES, LIFECYCLES } from './talks-query.dto';
+
+const IDS: SchemaObject = { type: 'array', items: { type: 'string' } };
+const PRECISION: SchemaObject = { type: 'string', enum: [...PRECISIONS] };
+
+const RANGE = schemaComponent('Range', {
+  ...record({ best: COUNT, low: COUNT, high: COUNT }),
+  description: 'A count as sources give it: best estimate, low and high',
+});
+
+const PENDING_MEETING = schemaComponent(
+  'PendingMeeting',
+  record({
+    meetingId: { type: 'string' },
+    eventId: { type: 'string', format: 'uuid' },
+    expectedAt: CLAIM_DATE,
+    participants: IDS,
+    location: record({ country: { type: 'string' }, city: { type: 'string' } }, ['country', 'city']),
+  }),
+);
+
+const CEASEFIRE_RECORD = schemaComponent(
+  'CeasefireRecord',
+  record(
+    {
+      ceasefireId: { type: 'string' },
+      eventId: { type: 'string', format: 'uuid' },
+      brokeredAt: CLAIM_DATE,
+      precision: PRECISION,
+      effectiveFrom: CLAIM_DATE,
+      endsAt: CLAIM_DATE,
+      parties: IDS,
+      mediators: IDS,
+      violations: arrayOf(
+        record(
+          { eventId: { type: 'string', format: 'uuid' }, at: CLAIM_DATE, precision: PRECISION, allegedBy: { type: 'string' }, against: { type: 'string' } },
+          ['allegedBy', 'against'],
+        ),
+      ),
+      ended: record({ eventId: { type: 'string', format: 'uuid' }, at: CLAIM_DATE, precision: PRECISION, reason: { type: 'string' } }),
+    },
+    ['endsAt', 'ended'],
+  ),
+);
+
+const CEASEFIRE_NOW = schemaComponent('CeasefireNow', {
+  ...record(
+    {
+      status: { type: 'string', enum: [...CEASEFIRE_STATUSES] },
+      ceasefireId: { type: 'string' },
+      brokeredAt: CLAIM_DATE,
+      effectiveFrom: CLAIM_DATE,
+      endsAt: CLAIM_DATE,
+      parties: IDS,
+      mediators: IDS,
+      violations: { ...COUNT, description: 'Violations reported as of the date' },
+      ended: record({ at: CLAIM_DATE, reason: { type: 'string' } }),
+    },
+    ['ceasefireId', 'brokeredAt', 'effectiveFrom', 'endsAt', 'parties', 'mediators', 'violations', 'ended'],
+  ),
+  description: 'The latest ceasefire brokered by the date, as it stands on that date; only `status` when there is none',
+});
+
+/** GET /v1/talks/{id}, each item of GET /v1/talks, and the `status` events of the talks subscription. */
+export const TALKS_STATUS = schemaComponent(
+  'TalksStatus',
+  record(
+    {
+      talksId: { type: 'string', example: 'us-russia-ukraine' },
+      title: { type: 'string' },
+      subject: { type: 'string' },
+      parties: IDS,
+      mediators: IDS,
+      openedAt: CLAIM_DATE,
+      lifecycle: { type: 'string', enum: [...LIFECYCLES] },
+      concluded: record({ outcome: { type: 'string' }, summary: { type: 'string' }, at: CLAIM_DATE }),
+      counts: record({ meetings: COUNT, visits: COUNT, swaps: COUNT, hostagesFreed: RANGE.ref, prisonersFreed: RANGE.ref }),
+      lastActivityAt: { ...CLAIM_DATE, description: 'The latest date of any live claim' },
+      scheduledMeetings: { ...arrayOf(PENDING_MEETING), description: 'Scheduled meetings not (yet) held, in the order they were scheduled' },
+      ceasefires: arrayOf(CEASEFIRE_RECORD),
+      revision: { type: 'integer', minimum: 0, description: 'The stream revision of the last event applied' },
+      position: POSITION,
+      ceasefire: CEASEFIRE_NOW.ref,
+      nextMeeting: { ...nullableRef(PENDING_MEETING), description: 'The earliest scheduled meeting still to come, or null' },
+    },
+    ['concluded'],
+  ),
+);
+
+export const TALKS_STATUS_SCHEMAS = [RANGE, PENDING_MEETING, CEASEFIRE_RECORD, CEASEFIRE_NOW, TALKS_STATUS];

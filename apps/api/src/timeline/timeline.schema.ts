@@ -1,0 +1,43 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import { CONFIDENCES, PRECISIONS, TALKS_CLAIM_TYPES } from '@parley/domain';
+import { CODEBOOKS } from '@parley/projections';
+import { arrayOf, CLAIM_DATE, COUNT, DATE_TIME, NULLABLE_STRING, POSITION, record, schemaComponent } from '../openapi/schema-component';
+
+const properties: Record<string, SchemaObject> = {
+  eventId: { type: 'string', format: 'uuid' },
+  talksId: { type: 'string' },
+  type: { type: 'string', enum: [...TALKS_CLAIM_TYPES] },
+  occurredAt: CLAIM_DATE,
+  precision: { type: 'string', enum: [...PRECISIONS] },
+  confidence: { type: 'string', enum: [...CONFIDENCES] },
+  summary: { type: 'string' },
+  actors: arrayOf(record({ actorId: { type: 'string' }, role: { type: 'string', example: 'envoy' } })),
+  countries: { type: 'array', items: { type: 'string' } },
+  cameo: { ...NULLABLE_STRING, description: 'CAMEO event code, or null when none fits' },
+  plover: { ...NULLABLE_STRING, description: 'PLOVER event type, or null when none fits' },
+  sources: { type: 'array', items: { type: 'string' }, description: 'The publishers of the claim’s sources' },
+  data: { type: 'object', additionalProperties: true, description: 'The claim’s data with every correction merged in' },
+  corrected: { ...COUNT, description: 'How many corrections were merged into `data`' },
+  revision: { type: 'integer', minimum: 0 },
+  position: POSITION,
+  recordedAt: DATE_TIME,
+};
+
+/** One live claim of the timeline. */
+export const TIMELINE_ITEM = schemaComponent('TimelineItem', record(properties));
+
+export const TIMELINE_PAGE = schemaComponent(
+  'TimelinePage',
+  record({ items: arrayOf(TIMELINE_ITEM), nextCursor: { ...NULLABLE_STRING, description: 'Pass as `cursor` for the next page; null on the last' } }),
+);
+
+/** One line of the JSON Lines export: the claim, and the codebook versions its codes are pinned to. */
+export const TIMELINE_EXPORT_LINE = schemaComponent(
+  'TimelineExportLine',
+  record({
+    ...properties,
+    codebooks: record({ cameo: { type: 'string', enum: [CODEBOOKS.cameo] }, plover: { type: 'string', enum: [CODEBOOKS.plover] } }),
+  }),
+);
+
+export const TIMELINE_SCHEMAS = [TIMELINE_ITEM, TIMELINE_PAGE, TIMELINE_EXPORT_LINE];
