@@ -107,6 +107,13 @@ export class Environment {
   @Max(1_073_741_824)
   PARLEY_SSE_MAX_QUEUE_BYTES = 1_048_576;
 
+  /** Events a live subscriber catching up from an old position reads from the store at a time; subscribers at the same place share a page. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 500 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  PARLEY_SSE_PAGE_SIZE = 500;
+
   /** The `retry:` advice sent to live subscribers: how long an EventSource waits before it reconnects. */
   @Transform(({ value }) => (value === undefined || value === '' ? 2000 : Number(value)))
   @IsInt()

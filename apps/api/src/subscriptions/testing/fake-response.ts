@@ -34,3 +34,11 @@ export const openFakeStream = (options: Partial<SseStreamOptions> = {}) => {
   const stream = new SseStream(response as unknown as ServerResponse, {}, { ...TEST_STREAM_OPTIONS, ...options });
   return { response, stream };
 };
+
+/** The events a fake socket was handed, as `id event streamId`, leaving out `ready`, comments and the retry advice. */
+export const sentEvents = (response: FakeResponse): string[] =>
+  response.written.flatMap((text) => {
+    const match = /^id: (\d+)\nevent: (\S+)\ndata: (.*)\n\n$/.exec(text);
+    if (!match || match[2] === 'ready') return [];
+    return [`${match[1]} ${match[2]} ${(JSON.parse(match[3]) as { streamId: string }).streamId}`];
+  });
