@@ -117,6 +117,26 @@ describe('Live subscriptions (e2e)', () => {
       for (const client of crowd) expect(positions(client.events)).toEqual(written);
     });
 
+    it('one write reaches each of 250 subscribers on one server whose filter takes it, and no other', async () => {
+      const [a, b] = await registerActors(app, 'a', 'b');
+      const talksId = uniqueSlug('fanned');
+      await app.api.post('/v1/talks').send(openTalksBody(talksId, [a, b])).expect(201);
+      const paths = [`/events`, `/events?talksId=${talksId}`, `/events?type=MeetingHeld`, `/events?actor=${a}`, `/events?talksId=${talksId}-other`];
+      const crowd = Array.from({ length: 250 }, (_, i) => ({ path: paths[i % paths.length], client: subscribe(paths[i % paths.length]) }));
+      await Promise.all(crowd.map(({ client }) => client.ready()));
+      const { body } = await app.api.post(`/v1/talks/${talksId}/meetings`).send(meetingBody(uniqueSlug('m'), [a, b])).expect(201);
+      const takers = crowd.filter(({ path }) => !path.endsWith('-other'));
+      await until(() => takers.every(({ client }) => client.events.length === 1), 'every subscriber whose filter takes it to get the meeting', 10_000);
+      // Written after the meeting, on another stream: once it has reached the unfiltered, the meeting has reached everyone it will.
+      const [late] = await registerActors(app, 'late');
+      await until(() => crowd.filter(({ path }) => path === '/events').every(({ client }) => client.events.length === 2), 'the later write');
+      for (const { path, client } of crowd) {
+        const meetings = client.events.filter((message) => message.event === 'MeetingHeld');
+        expect(meetings.map((message) => message.id)).toEqual(path.endsWith('-other') ? [] : [body.position]);
+      }
+      expect(crowd.every(({ path, client }) => path === '/events' || client.events.every((message) => message.data.streamId !== `actor-${late}`))).toBe(true);
+    });
+
     it('sends heartbeat comments and the retry advice, with the headers proxies need', async () => {
       const response = await rawStream(`${base}/events`, TEST_ADMIN_KEY);
       let text = '';

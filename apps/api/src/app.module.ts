@@ -38,6 +38,7 @@ import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interc
 import { ReleasesController } from './releases/releases.controller';
 import { TalksStatusController } from './talks/talks-status.controller';
 import { TimelineController } from './timeline/timeline.controller';
+import { EventFeed } from './subscriptions/event-feed.service';
 import { SseConnections } from './subscriptions/sse-connections.service';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { TalksStatusFeed } from './subscriptions/talks-status-feed.service';
@@ -112,6 +113,7 @@ export class AppModule {
         ReadModels,
         ReadYourWritesInterceptor,
         SseConnections,
+        EventFeed,
         TalksStatusFeed,
         { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
         { provide: CLOCK, useValue: systemClock },

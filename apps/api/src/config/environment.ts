@@ -109,6 +109,20 @@ export class Environment {
   @Max(100_000)
   PARLEY_SSE_MAX_QUEUE = 1000;
 
+  /** The same bound in bytes of wire text (default 1 MiB): a few large events cut a subscriber off as many small ones do. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1_048_576 : Number(value)))
+  @IsInt()
+  @Min(1024)
+  @Max(1_073_741_824)
+  PARLEY_SSE_MAX_QUEUE_BYTES = 1_048_576;
+
+  /** Events a live subscriber catching up from an old position reads from the store at a time; subscribers at the same place share a page. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 500 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  PARLEY_SSE_PAGE_SIZE = 500;
+
   /** The `retry:` advice sent to live subscribers: how long an EventSource waits before it reconnects. */
   @Transform(({ value }) => (value === undefined || value === '' ? 2000 : Number(value)))
   @IsInt()

@@ -1,60 +1,54 @@
-import { ACTOR_STREAM_PREFIX, actorStreamId, TALKS_STREAM_PREFIX, talksStreamId } from '@parley/domain';
-import { AllFilter, EventStore, RecordedEvent } from '@parley/event-store';
-import { historyEventOf } from '../history/stream-history';
-import { actorsNamedIn } from './actors-named';
-import { SseMessage, SseStream } from './sse-stream';
-
-export type EventFeedFilter = Readonly<{ talksId?: string; types?: readonly string[]; actor?: string }>;
+import { RecordedEvent } from '@parley/event-store';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { EventFeedFilter, wantedBy } from './event-feed-filter';
+import { FanOutHub } from './fan-out-hub';
+import { HistoryPages } from './history-pages';
+import { FeedSink, HoldLimits, HubSeat } from './hub-seat';
 
 /** The event announcing where the feed starts; its id makes a reconnect before any event resume from there. */
 export const READY_EVENT = 'ready';
 
-/** What the store can filter itself: types, and stream prefixes (a prefix only narrows; `matches` decides). */
-export const storeFilterOf = ({ talksId, types, actor }: EventFeedFilter): AllFilter => ({
-  eventTypes: types,
-  streamPrefixes: talksId !== undefined ? [talksStreamId(talksId)] : actor !== undefined ? [TALKS_STREAM_PREFIX, ACTOR_STREAM_PREFIX] : undefined,
-});
-
-/** `talks-ab` is also a prefix of `talks-abc`; and actors named in an event's data only we can see. */
-export const matches =
-  ({ talksId, actor }: EventFeedFilter) =>
-  (event: RecordedEvent): boolean =>
-    (talksId === undefined || event.streamId === talksStreamId(talksId)) &&
-    (actor === undefined ||
-      event.streamId === actorStreamId(actor) ||
-      (event.streamId.startsWith(TALKS_STREAM_PREFIX) && actorsNamedIn(event.type, event.data).has(actor)));
-
-/** The same JSON as the history endpoint's events, with the stream. */
-export const feedMessageOf = (event: RecordedEvent): SseMessage => ({
-  id: event.position.toString(),
-  event: event.type,
-  data: { streamId: event.streamId, ...historyEventOf(event) },
-});
+export type FeedSources = Readonly<{ hub: FanOutHub; pages: HistoryPages; limits: HoldLimits }>;
 
 /**
- * Every matching event after `after`, then each new one, through one catch-up subscription
- * to `$all` (which has no gap and no duplicate at the seam). What was recorded before the
- * client came (up to `historyEnd`) is paced by its reading, since the store can wait; what is
- * recorded later goes through the stream's bounded queue, so a client slower than the writers
- * is cut off rather than held up.
+ * Every matching event after `after`, then each new one, exactly once and in order. The
+ * subscriber takes a seat in the process's one live hub first, at the hub's position; then
+ * what lies between `after` and that position is read from the store a page at a time, at
+ * the client's pace (each event waits for the socket to drain) and yielding to the event
+ * loop between pages, while the live events the hub hands over meanwhile are held; then
+ * those go out and the seat is live. If too many live events came to hold, the seat is given
+ * up and the catch-up goes on from the store to the hub's new position. Returns once live
+ * (or closed): from then on the hub feeds the stream.
  */
-export async function followEventFeed(
-  store: EventStore,
-  stream: SseStream,
-  { after, historyEnd }: Readonly<{ after: bigint; historyEnd: bigint }>,
-  filter: EventFeedFilter,
-): Promise<void> {
-  const subscription = store.subscribeToAll({ fromPosition: after, filter: storeFilterOf(filter) });
-  stream.onClose(() => void subscription.unsubscribe());
-  const wanted = matches(filter);
-  try {
-    if (!stream.send({ event: READY_EVENT, id: after.toString(), data: { position: after.toString() } })) return;
-    for await (const event of subscription) {
-      if (!wanted(event)) continue;
-      if (event.position <= historyEnd) await stream.drained();
-      if (!stream.send(feedMessageOf(event))) break;
-    }
-  } finally {
-    await subscription.unsubscribe();
+export async function followEventFeed({ hub, pages, limits }: FeedSources, sink: FeedSink, after: bigint, filter: EventFeedFilter): Promise<void> {
+  if (!sink.send({ event: READY_EVENT, id: after.toString(), data: { position: after.toString() } })) return;
+  const wanted = wantedBy(filter);
+  let caughtUpTo = after;
+  while (sink.isOpen) {
+    const seat = new HubSeat(hub, wanted, sink, limits, after);
+    const liveAfter = seat.join();
+    caughtUpTo = await catchUp(pages, sink, wanted, caughtUpTo, liveAfter);
+    if (!sink.isOpen) return seat.leave();
+    if (seat.seated) return seat.goLive();
   }
+}
+
+/** Sends the wanted events in (from, upTo] from the store; answers how far it got (upTo, unless the stream closed). */
+async function catchUp(pages: HistoryPages, sink: FeedSink, wanted: (event: RecordedEvent) => boolean, from: bigint, upTo: bigint): Promise<bigint> {
+  let cursor = from;
+  while (cursor < upTo) {
+    const page = await pages.after(cursor);
+    for (const event of page.events) {
+      if (event.position > upTo) return upTo;
+      if (wanted(event.event)) {
+        await sink.drained();
+        if (!sink.sendFormatted(event.message)) return cursor;
+      }
+      cursor = event.position;
+    }
+    // A page that reached the end of the store holds everything up to the hub's position: it was recorded before the read.
+    if (!page.full) return upTo;
+    await nextTurn();
+  }
+  return cursor > upTo ? cursor : upTo;
 }

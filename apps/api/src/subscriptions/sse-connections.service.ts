@@ -25,6 +25,7 @@ export class SseConnections implements BeforeApplicationShutdown {
     this.options = {
       heartbeatMs,
       maxQueue: config.get('PARLEY_SSE_MAX_QUEUE', { infer: true }),
+      maxQueueBytes: config.get('PARLEY_SSE_MAX_QUEUE_BYTES', { infer: true }),
       retryMs: config.get('PARLEY_SSE_RETRY_MS', { infer: true }),
       lingerMs: Math.max(heartbeatMs, 5000),
     };

@@ -1,36 +1,7 @@
-import { EventEmitter } from 'node:events';
-import type { ServerResponse } from 'node:http';
-import { formatSseMessage, SseStream } from './sse-stream';
+import { formatSseMessage } from './sse-stream';
+import { openFakeStream } from './testing/fake-response';
 
-/** A response whose socket drains only when told to. */
-class FakeResponse extends EventEmitter {
-  readonly written: string[] = [];
-  full = false;
-  ended = false;
-  destroyed = false;
-  writeHead = jest.fn();
-  write(text: string): boolean {
-    this.written.push(text);
-    return !this.full;
-  }
-  end(): void {
-    this.ended = true;
-  }
-  destroy(): void {
-    this.destroyed = true;
-    this.emit('close');
-  }
-  drain(): void {
-    this.full = false;
-    this.emit('drain');
-  }
-}
-
-const open = (maxQueue = 2) => {
-  const response = new FakeResponse();
-  const stream = new SseStream(response as unknown as ServerResponse, {}, { maxQueue, heartbeatMs: 60_000, retryMs: 1500, lingerMs: 60_000 });
-  return { response, stream };
-};
+const open = (maxQueue = 2, maxQueueBytes = 1 << 20) => openFakeStream({ maxQueue, maxQueueBytes });
 const message = (id: number) => ({ event: 'E', id: String(id), data: { n: id } });
 
 describe('SseStream', () => {
@@ -70,6 +41,31 @@ describe('SseStream', () => {
     expect(response.ended).toBe(true);
     expect(stream.isOpen).toBe(false);
     expect(stream.send(message(6))).toBe(false);
+  });
+
+  it('cuts off a client at the byte bound too, however few messages wait', () => {
+    const big = (id: number) => ({ event: 'E', id: String(id), data: { text: 'x'.repeat(1000) } });
+    const { response, stream } = open(100, 2500);
+    stream.send(big(1));
+    response.full = true;
+    stream.send(big(2));
+    expect([stream.send(big(3)), stream.send(big(4))]).toEqual([true, true]);
+    expect(stream.send(big(5))).toBe(false);
+    expect(response.written.at(-1)).toBe(formatSseMessage({ event: 'reconnect', data: { lastEventId: '2' } }));
+    expect(stream.isOpen).toBe(false);
+  });
+
+  it('frees the bytes of what it writes: a client that keeps draining is never cut off', () => {
+    const { response, stream } = open(100, 2500);
+    const big = (id: number) => ({ event: 'E', id: String(id), data: { text: 'x'.repeat(1000) } });
+    for (let id = 1; id <= 20; id++) {
+      response.full = true;
+      stream.send(big(id));
+      stream.send(big(id + 100));
+      response.drain();
+    }
+    expect(stream.isOpen).toBe(true);
+    expect(stream.lastEventId).toBe('120');
   });
 
   it('tells its close listeners once, whoever closes it; a full socket is dropped at shutdown', () => {

@@ -3,9 +3,14 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 /** One Server-Sent Event. `id` is what a reconnecting client sends back as `Last-Event-ID`. */
 export type SseMessage = Readonly<{ event: string; id?: string; data: unknown }>;
 
+/** A message in its wire form, with its size: formatted once however many clients it goes to. */
+export type FormattedMessage = Readonly<{ id?: string; text: string; bytes: number }>;
+
 export type SseStreamOptions = Readonly<{
   /** Messages held while the socket does not drain; one more and the client is cut off. */
   maxQueue: number;
+  /** The same bound in bytes of wire text: a few large messages cut a client off as many small ones do. */
+  maxQueueBytes: number;
   heartbeatMs: number;
   /** The `retry:` advice: how long an EventSource waits before reconnecting. */
   retryMs: number;
@@ -23,6 +28,11 @@ const oneLine = (value: string): string => value.replace(/[\r\n]/g, '');
 export const formatSseMessage = ({ event, id, data }: SseMessage): string =>
   `${id === undefined ? '' : `id: ${oneLine(id)}\n`}event: ${oneLine(event)}\ndata: ${JSON.stringify(data)}\n\n`;
 
+export const formatted = (message: SseMessage): FormattedMessage => {
+  const text = formatSseMessage(message);
+  return { id: message.id, text, bytes: Buffer.byteLength(text) };
+};
+
 export const SSE_HEADERS: OutgoingHttpHeaders = {
   'content-type': 'text/event-stream; charset=utf-8',
   'cache-control': 'no-cache',
@@ -34,12 +44,14 @@ export const SSE_HEADERS: OutgoingHttpHeaders = {
 /**
  * One client's `text/event-stream` response, written to the Node response itself so that we
  * see backpressure: `write()` answering false means the socket is not draining. From then on
- * messages wait in a queue of at most `maxQueue`; when the queue is full the client is sent a
+ * messages wait in a queue of at most `maxQueue` messages and `maxQueueBytes` bytes; when one
+ * more would not fit the client is sent a
  * final `reconnect` event naming the last id it was sent and the stream is closed, so a
  * client that stops reading costs a bounded amount of memory.
  */
 export class SseStream {
-  private readonly queue: SseMessage[] = [];
+  private readonly queue: FormattedMessage[] = [];
+  private queuedBytes = 0;
   private blocked = false;
   private open = true;
   private lastId: string | undefined;
@@ -70,16 +82,22 @@ export class SseStream {
 
   /** Writes now, or queues while the socket is full; false once the stream is closed (the caller stops). */
   send(message: SseMessage): boolean {
+    return this.sendFormatted(formatted(message));
+  }
+
+  /** As `send`, for a message formatted once for many streams. */
+  sendFormatted(message: FormattedMessage): boolean {
     if (!this.open) return false;
     if (!this.blocked) {
       this.write(message);
       return true;
     }
-    if (this.queue.length >= this.options.maxQueue) {
+    if (this.queue.length >= this.options.maxQueue || this.queuedBytes + message.bytes > this.options.maxQueueBytes) {
       this.cutOff();
       return false;
     }
     this.queue.push(message);
+    this.queuedBytes += message.bytes;
     return true;
   }
 
@@ -103,8 +121,8 @@ export class SseStream {
     this.closed();
   }
 
-  private write(message: SseMessage): void {
-    this.writeText(formatSseMessage(message));
+  private write(message: FormattedMessage): void {
+    this.writeText(message.text);
     if (message.id !== undefined) this.lastId = message.id;
   }
 
@@ -114,7 +132,11 @@ export class SseStream {
 
   private flush(): void {
     this.blocked = false;
-    while (this.open && !this.blocked && this.queue.length > 0) this.write(this.queue.shift()!);
+    while (this.open && !this.blocked && this.queue.length > 0) {
+      const message = this.queue.shift()!;
+      this.queuedBytes -= message.bytes;
+      this.write(message);
+    }
     if (!this.blocked) this.releaseDrainWaiters();
   }
 
@@ -125,7 +147,7 @@ export class SseStream {
 
   /** The queued messages are dropped: the client resumes from the last id it was sent. */
   private cutOff(): void {
-    this.queue.length = 0;
+    this.dropQueue();
     this.response.write(formatSseMessage({ event: RECONNECT_EVENT, data: { lastEventId: this.lastId ?? null } }));
     this.response.end();
     const linger = setTimeout(() => this.response.destroy(), this.options.lingerMs).unref();
@@ -136,10 +158,15 @@ export class SseStream {
   private closed(): void {
     if (!this.open) return;
     this.open = false;
-    this.queue.length = 0;
+    this.dropQueue();
     clearInterval(this.heartbeat);
     this.releaseDrainWaiters();
     for (const listener of this.closeListeners.splice(0)) listener();
+  }
+
+  private dropQueue(): void {
+    this.queue.length = 0;
+    this.queuedBytes = 0;
   }
 
   private releaseDrainWaiters(): void {

@@ -1,10 +1,9 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, EventStore } from '@parley/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Reads } from '../access/access-rule.decorator';
 import { ProblemResponses } from '../openapi/problem-responses.decorator';
-import { followEventFeed } from './event-feed';
+import { EventFeed } from './event-feed.service';
 import { lastEventIdOf } from './last-event-id';
 import { SseConnections } from './sse-connections.service';
 import { EventSubscriptionQueryDto, TalksSubscriptionQueryDto } from './subscription-query.dto';
@@ -22,7 +21,7 @@ const eventStream = (description: string) => ApiOkResponse({ description, conten
 
 const COMMON =
   'Comments (`: keep-alive`) come every PARLEY_SSE_HEARTBEAT_MS; `retry:` advises the reconnect delay. ' +
-  'A client whose socket stops draining while more than PARLEY_SSE_MAX_QUEUE messages wait gets `event: reconnect` ' +
+  'A client whose socket stops draining while more than PARLEY_SSE_MAX_QUEUE messages (or PARLEY_SSE_MAX_QUEUE_BYTES bytes) wait gets `event: reconnect` ' +
   'with `{"lastEventId"}` (the last id it was sent) and the stream ends: reconnect with that Last-Event-ID.';
 
 /** Live subscriptions over Server-Sent Events. Errors (401, 403, 400) are problem+json, answered before the stream starts. */
@@ -31,7 +30,7 @@ const COMMON =
 @Reads()
 export class SubscriptionsController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly eventFeed: EventFeed,
     private readonly connections: SseConnections,
     private readonly talksStatus: TalksStatusFeed,
   ) {}
@@ -51,10 +50,9 @@ export class SubscriptionsController {
   @ProblemResponses('REQUEST.INVALID')
   async events(@Query() { from, talksId, type, actor }: EventSubscriptionQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const resumeAfter = lastEventIdOf(request) ?? (from === undefined ? undefined : BigInt(from));
-    // Read once per connection: on EventStoreDB finding the head is a backwards read of `$all`.
-    const head = await this.store.headPosition();
-    const after = resumeAfter ?? head;
-    this.connections.start(request, reply, (stream) => followEventFeed(this.store, stream, { after, historyEnd: head }, { talksId, types: type, actor }));
+    // The present is where the process's live tail stands: no store read per connection.
+    const after = resumeAfter ?? (await this.eventFeed.present());
+    this.connections.start(request, reply, (stream) => this.eventFeed.follow(stream, after, { talksId, types: type, actor }));
   }
 
   @Get('talks')
