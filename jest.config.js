@@ -8,9 +8,18 @@ const moduleNameMapper = {
 // Type checking runs once in `npm run typecheck`; with `isolatedModules` in tsconfig.json
 // ts-jest only transpiles each file, which keeps the suite fast.
 const transform = { '^.+\\.ts$': ['ts-jest', {}] };
-const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], testEnvironment: 'node', transform, moduleNameMapper };
+// Every property test takes the run's seed (FC_SEED, see test/support/fast-check/run-seed.js).
+const setupFiles = ['<rootDir>/test/support/fast-check/seed.setup.js'];
+// A safety net only: no test's verdict may hang on wall-clock time, which a busy machine stretches.
+// Waits are bound by progress instead (test/support/progress).
+const testTimeout = 600_000;
+const common = { rootDir: __dirname, moduleFileExtensions: ['ts', 'js', 'json'], testEnvironment: 'node', transform, moduleNameMapper, setupFiles };
 
 module.exports = {
+  testTimeout,
+  // Once per run: the seed chosen and printed, and a check that no child process outlived the tests.
+  globalSetup: '<rootDir>/test/support/suite-run/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/suite-run/global-teardown.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
@@ -21,7 +30,7 @@ module.exports = {
       ...common,
       displayName: 'e2e-esdb',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      setupFiles: ['<rootDir>/test/support/esdb/use-esdb.setup.js'],
+      setupFiles: [...setupFiles, '<rootDir>/test/support/esdb/use-esdb.setup.js'],
     },
   ],
 };

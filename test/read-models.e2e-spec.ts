@@ -2,6 +2,7 @@ import { SEED_STORY } from '../scripts/demo/seed-story';
 import { envoyVisitBody, meetingBody, reasonBody, scheduledMeetingBody } from './support/bodies';
 import { openTrack, recordClaim, registerActors } from './support/api';
 import { uniqueSlug } from './support/ids';
+import { waitWhileProgressing } from './support/progress/wait-while-progressing';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The read side through HTTP: status, timeline and its exports, releases, activity, time travel, read-your-writes. */
@@ -259,12 +260,17 @@ describe('Read models (e2e)', () => {
       expect(started.body.name).toBe('talks');
       const during = await Promise.all(Array.from({ length: 10 }, () => read('/v1/timeline?limit=500')));
       during.forEach((response) => expect(response.body.items.length).toBeGreaterThanOrEqual(before));
-      for (let attempt = 0; ; attempt++) {
-        const talks = (await read('/v1/admin/projections').expect(200)).body.find((projection: { name: string }) => projection.name === 'talks');
-        if (talks.generation >= 2 && talks.state !== 'rebuilding') break;
-        if (attempt > 100) throw new Error('the rebuild did not finish');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      let talks: { generation: number; state: string } | undefined;
+      await waitWhileProgressing({
+        what: 'the rebuild to finish',
+        done: async () => {
+          talks = (await read('/v1/admin/projections').expect(200)).body.find((projection: { name: string }) => projection.name === 'talks');
+          return talks!.generation >= 2 && talks!.state !== 'rebuilding';
+        },
+        // The rebuild's status moves as it replays.
+        progress: () => talks,
+        pollMs: 20,
+      });
       expect((await read('/v1/timeline?limit=500').expect(200)).body.items.length).toBe(before);
       await app.api.post('/v1/admin/projections/nothing/rebuild').expect(404).expect(/PROJECTION.NOT_FOUND/);
     });

@@ -113,7 +113,11 @@ describe('Live subscriptions (e2e)', () => {
         const { body } = await app.api.post(`/v1/talks/${talksId}/meetings`).send(meetingBody(uniqueSlug('m'), [a, b])).expect(201);
         written.push(body.position);
       }
-      await until(() => crowd.every((client) => client.events.length === written.length), 'every subscriber to get every event', 10_000);
+      await until(
+        () => crowd.every((client) => client.events.length === written.length),
+        'every subscriber to get every event',
+        () => crowd.reduce((received, client) => received + client.events.length, 0),
+      );
       for (const client of crowd) expect(positions(client.events)).toEqual(written);
     });
 

@@ -16,6 +16,7 @@ import {
   WrongExpectedRevisionError,
 } from '@parley/event-store';
 import { EsdbTestServer, startEsdbTestServer } from '../support/esdb/esdb-test-server';
+import { STALL_MS, waitWhileProgressing } from '../support/progress/wait-while-progressing';
 
 const event = (type = 'AdapterTested', data: unknown = { at: randomUUID() }): EventToAppend => ({ id: randomUUID(), type, data });
 const stream = (label: string) => `adapter-${label}-${randomUUID().slice(0, 8)}`;
@@ -68,7 +69,7 @@ describe('EventStoreDbEventStore against the EventStoreDB test server', () => {
       await server.restart();
       await retry(() => store.appendToStream(name, [event()]));
 
-      await expect(within(pending, 5000)).resolves.toMatchObject({ done: false, value: { streamId: name, revision: 0 } });
+      await expect(within(pending)).resolves.toMatchObject({ done: false, value: { streamId: name, revision: 0 } });
       await subscription.unsubscribe();
     });
 
@@ -261,7 +262,8 @@ async function take(events: AsyncIterator<RecordedEvent>, count: number): Promis
   return taken;
 }
 
-async function within<T>(promise: Promise<T>, ms = 3000): Promise<T> {
+/** A wait with nothing to watch in between: bounded only by how long it may stall (STALL_MS). */
+async function within<T>(promise: Promise<T>, ms = STALL_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Nothing arrived within ${ms} ms`)), ms);
@@ -273,13 +275,8 @@ async function within<T>(promise: Promise<T>, ms = 3000): Promise<T> {
   }
 }
 
-async function eventually(condition: () => boolean, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const eventually = (condition: () => boolean): Promise<void> =>
+  waitWhileProgressing({ what: 'the condition', done: condition, progress: () => undefined });
 
 /** The first request after a restart may meet the old, broken channel: the client then reconnects. */
 async function retry<T>(action: () => Promise<T>, attempts = 20): Promise<T> {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,9 @@ import { EventToAppend, openDurableSqlite, SqliteEventStore } from '@parley/even
 import { ProjectionRunner } from '@parley/projections';
 import { ALL_PROJECTIONS } from '../../apps/api/src/read-models/projections';
 import { SEED_STORY } from '../../scripts/demo/seed-story';
+import { cpuTicksOf } from '../support/processes/cpu-time';
+import { forkInOwnGroup, signalGroup } from '../support/processes/own-process-group';
+import { waitWhileProgressing } from '../support/progress/wait-while-progressing';
 import { startTestApp } from '../support/test-app';
 import { dumpReadModels } from './support/read-model-dump';
 
@@ -56,7 +59,7 @@ const checkpointOf = (file: string): bigint => {
 };
 
 async function killWhileProjecting(file: string, head: bigint): Promise<bigint> {
-  const child: ChildProcess = fork(join(__dirname, 'support', 'project-forever.ts'), [], {
+  const child: ChildProcess = forkInOwnGroup(join(__dirname, 'support', 'project-forever.ts'), {
     env: { ...process.env, PARLEY_DB: file },
     execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
     stdio: 'ignore',
@@ -65,9 +68,18 @@ async function killWhileProjecting(file: string, head: bigint): Promise<bigint> 
   const started = checkpointOf(file);
   // Somewhere in the middle: past where this run started, short of the head.
   const target = started + (head - started) / BigInt(2 + Math.floor(Math.random() * 3));
-  for (let waited = 0; checkpointOf(file) < target && waited < 60_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
-  child.kill('SIGKILL');
-  await exited;
+  try {
+    // While it starts, the child's CPU time moves; once it projects, the checkpoint does too.
+    await waitWhileProgressing({
+      what: `the checkpoint passing ${target}`,
+      done: () => checkpointOf(file) >= target,
+      progress: () => [checkpointOf(file).toString(), cpuTicksOf(child.pid!)],
+      pollMs: 5,
+    });
+  } finally {
+    signalGroup(child, 'SIGKILL');
+    await exited;
+  }
   return checkpointOf(file);
 }
 
@@ -100,7 +112,11 @@ describe('Projections survive SIGKILL in the middle of projecting', () => {
       const db = openDurableSqlite(databaseFile);
       const runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(store, db, projection));
       for (const runner of runners) await runner.start();
-      for (const runner of runners) expect(await runner.waitFor(head, 30_000)).toBe(true);
+      await waitWhileProgressing({
+        what: `every projection at ${head}`,
+        done: () => runners.every((runner) => runner.position >= head),
+        progress: () => runners.map((runner) => runner.position.toString()),
+      });
       for (const runner of runners) await runner.stop();
       const dump = dumpReadModels(db);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -113,5 +129,5 @@ describe('Projections survive SIGKILL in the middle of projecting', () => {
     // 14 claims a copy of the story (15 talks events, one of them a correction).
     expect(recovered.talks_claims).toHaveLength((TRACK_COPIES + 1) * 14);
     expect(recovered).toEqual(replayed);
-  }, 120_000);
+  });
 });

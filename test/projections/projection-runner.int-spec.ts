@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDurableSqlite, SqliteEventStore } from '@parley/event-store';
 import { APPLIED, Projection, ProjectionContext, ProjectionRunner, skipped } from '@parley/projections';
+import { STALL_MS, waitWhileProgressing } from '../support/progress/wait-while-progressing';
 
 /** Counts events per stream; skips events whose data says so, and can be told to fail. */
 const countingProjection = (version = 1, failOn?: string): Projection => ({
@@ -28,20 +29,28 @@ const countingProjection = (version = 1, failOn?: string): Projection => ({
 
 const counted = (type = 'Counted') => ({ id: randomUUID(), type, data: {} });
 
-const eventually = async (check: () => boolean, timeoutMs = 3000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
+/** Every runner a test made: while any checkpoint moves, a wait for them goes on. */
+const runners: ProjectionRunner[] = [];
+const checkpoints = (): string[] => runners.map((runner) => runner.position.toString());
+
+const eventually = (check: () => boolean): Promise<void> => waitWhileProgressing({ what: 'the condition', done: check, progress: checkpoints });
+
+/** The runner's own waitFor, asked again for as long as its checkpoint keeps moving. */
+async function reaches(runner: ProjectionRunner, position: bigint): Promise<boolean> {
+  let seen = runner.position;
+  let movedAt = Date.now();
+  while (!(await runner.waitFor(position, 500))) {
+    if (runner.position !== seen) [seen, movedAt] = [runner.position, Date.now()];
+    else if (Date.now() - movedAt > STALL_MS) return false;
   }
-};
+  return true;
+}
 
 describe('ProjectionRunner on SQLite', () => {
   let directory: string;
   let file: string;
   let store: SqliteEventStore;
   let db: Database.Database;
-  const runners: ProjectionRunner[] = [];
 
   const runner = (projection: Projection, database = db) => {
     const created = new ProjectionRunner(store, database, projection, { batchSize: 3, generationCheckMs: 20 });
@@ -72,7 +81,7 @@ describe('ProjectionRunner on SQLite', () => {
     await eventually(() => count('s-1') === 4);
 
     const { position } = await store.appendToStream('s-1', [counted()]);
-    expect(await counts.waitFor(position, 2000)).toBe(true);
+    expect(await reaches(counts, position)).toBe(true);
     expect(count('s-1')).toBe(5);
     expect((await counts.status()).state).toBe('live');
   });
@@ -82,7 +91,7 @@ describe('ProjectionRunner on SQLite', () => {
     const { position } = await store.appendToStream('other', [{ id: randomUUID(), type: 'SomethingElse', data: {} }]);
     const counts = runner(countingProjection());
     await counts.start();
-    expect(await counts.waitFor(position, 2000)).toBe(true);
+    expect(await reaches(counts, position)).toBe(true);
     expect(await counts.status()).toMatchObject({ checkpoint: position.toString(), lag: '0' });
   });
 
@@ -96,7 +105,7 @@ describe('ProjectionRunner on SQLite', () => {
     });
     await counts.start();
     const { position } = await store.appendToStream('s-1', [counted()]);
-    await counts.waitFor(position, 2000);
+    await reaches(counts, position);
 
     const positions = batches.flatMap((batch) => batch.positions);
     expect(positions).toHaveLength(5);
@@ -108,7 +117,7 @@ describe('ProjectionRunner on SQLite', () => {
 
     stop();
     const { position: later } = await store.appendToStream('s-1', [counted()]);
-    await counts.waitFor(later, 2000);
+    await reaches(counts, later);
     expect(batches.flatMap((batch) => batch.positions)).toHaveLength(5);
   });
 
@@ -125,10 +134,7 @@ describe('ProjectionRunner on SQLite', () => {
     const { position } = await store.appendToStream('s-1', [counted(), counted('Exploding')]);
     const counts = runner(countingProjection(1, 'Exploding'));
     await counts.start();
-    for (let attempt = 0; (await counts.status()).state !== 'failed'; attempt++) {
-      if (attempt > 300) throw new Error('the runner did not fail');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await waitWhileProgressing({ what: 'the runner to fail', done: async () => (await counts.status()).state === 'failed', progress: checkpoints });
     expect(count('s-1')).toBe(3);
     const checkpoint = db.prepare("SELECT position FROM projection_checkpoints WHERE name = 'counts'").safeIntegers(true).get() as { position: bigint };
     expect(checkpoint.position).toBeLessThan(position);
@@ -192,7 +198,7 @@ describe('ProjectionRunner on SQLite', () => {
     expect(count('s-0')).toBe(42);
     const { position } = await store.appendToStream('s-1', [counted()]);
     await rebuilt;
-    expect(await counts.waitFor(position, 2000)).toBe(true);
+    expect(await reaches(counts, position)).toBe(true);
     expect([count('s-0'), count('s-1')]).toEqual([5, 6]);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'counts%'").all().map((row) => (row as { name: string }).name);
     expect(tables.sort()).toEqual(['counts', 'counts_by_n__g2']);
@@ -211,7 +217,7 @@ describe('ProjectionRunner on SQLite', () => {
     cliDb.close();
 
     const { position } = await store.appendToStream('s-1', [counted()]);
-    expect(await server.waitFor(position, 3000)).toBe(true);
+    expect(await reaches(server, position)).toBe(true);
     await eventually(() => count('s-1') === 3);
     expect((await server.status()).generation).toBe(2);
   });

@@ -86,5 +86,5 @@ describe('disk full', () => {
     await verify();
     const { kept, rebuilt } = await keptAndRebuiltReadModels(client, file);
     expect(kept).toEqual(rebuilt);
-  }, 60_000);
+  });
 });

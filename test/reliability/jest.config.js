@@ -1,9 +1,9 @@
 // The reliability suite: each scenario drives the real server as a child process over
-// loopback HTTP and hurts it (kill -9, SIGTERM, a full disk, hostile input). Not part of
-// `npm test`: run it with `npm run test:reliability`.
+// loopback HTTP and hurts it (kill -9, SIGTERM, a full disk, hostile input). The last part of
+// `npm test`; alone: `npm run test:reliability`.
 const root = require('../../jest.config.js');
 
-const { moduleNameMapper, transform } = root.projects[0];
+const { moduleNameMapper, transform, setupFiles } = root.projects[0];
 
 module.exports = {
   rootDir: '../..',
@@ -12,9 +12,12 @@ module.exports = {
   testEnvironment: 'node',
   transform,
   moduleNameMapper,
+  setupFiles,
+  globalSetup: root.globalSetup,
+  globalTeardown: root.globalTeardown,
   testMatch: ['<rootDir>/test/reliability/**/*.reliability-spec.ts'],
   // Two scenarios at a time on a 2-core machine: each one spends most of its time waiting on
   // its own server child, and running them side by side roughly halves the wall time.
   maxWorkers: 2,
-  testTimeout: 120_000,
+  testTimeout: root.testTimeout,
 };

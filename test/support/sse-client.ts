@@ -1,5 +1,6 @@
 import { ACTOR_EVENT_TYPES, TALKS_EVENT_TYPES } from '@parley/domain';
 import http from 'node:http';
+import { waitWhileProgressing } from './progress/wait-while-progressing';
 
 // eventsource v4 is an ES module with a CommonJS build; require() keeps ts-jest on CommonJS.
 const { EventSource } = require('eventsource') as typeof import('eventsource');
@@ -9,13 +10,9 @@ export type Received = Readonly<{ event: string; id: string; data: any }>;
 /** Every event name the API's streams use: the domain's event types and the streams' own. */
 export const STREAM_EVENTS = [...TALKS_EVENT_TYPES, ...ACTOR_EVENT_TYPES, 'ready', 'reconnect', 'snapshot', 'status'];
 
-export async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** Waits until `check()`, for as long as `progress()` (what the clients received, say) keeps changing. */
+export const until = (check: () => boolean, what: string, progress: () => unknown = () => undefined): Promise<void> =>
+  waitWhileProgressing({ what, done: check, progress, pollMs: 5 });
 
 /**
  * A real EventSource (the `eventsource` package) that records what it receives and the

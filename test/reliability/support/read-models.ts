@@ -1,20 +1,22 @@
 import { Client, expectStatus } from './http-client';
-import { sleep } from './server-process';
+import { waitWhileProgressing } from '../../support/progress/wait-while-progressing';
 import { readModelRows } from './sqlite-file';
 
 type Status = Readonly<{ name: string; state: string; checkpoint: string; head: string; generation: number; rebuild?: unknown }>;
 
-const WAIT_MS = 30_000;
-
-/** Waits until every projection is live at the head of `$all` (bounded). */
+/** Waits until every projection is live at the head of `$all`, for as long as they keep moving. */
 export async function waitForProjections(client: Client): Promise<Status[]> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const statuses = expectStatus(await client.get('/v1/admin/projections'), 200).body as Status[];
-    if (statuses.every((status) => status.state === 'live' && status.rebuild === undefined && status.checkpoint === status.head)) return statuses;
-    if (Date.now() > deadline) throw new Error(`Projections did not catch up: ${JSON.stringify(statuses)}`);
-    await sleep(20);
-  }
+  let statuses: Status[] = [];
+  await waitWhileProgressing({
+    what: 'every projection live at the head',
+    done: async () => {
+      statuses = expectStatus(await client.get('/v1/admin/projections'), 200).body as Status[];
+      return statuses.every((status) => status.state === 'live' && status.rebuild === undefined && status.checkpoint === status.head);
+    },
+    progress: () => statuses,
+    pollMs: 20,
+  });
+  return statuses;
 }
 
 /**

@@ -1,23 +1,28 @@
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { cpuTicksOf } from '../../support/processes/cpu-time';
+import { forkInOwnGroup, signalGroup } from '../../support/processes/own-process-group';
+import { waitWhileProgressing } from '../../support/progress/wait-while-progressing';
 
 /** The first admin key of every server the suite starts. */
 export const ADMIN_KEY = 'parley_reliability-admin-key-000000000000';
 
 const MAIN = join(__dirname, '..', '..', '..', 'apps', 'api', 'src', 'main.ts');
-const START_TIMEOUT_MS = 30_000;
 
 export type ServerProcess = Readonly<{
   baseUrl: string;
   pid: number;
   /** Resolves with how the process ended; never rejects. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The CPU time it used so far (clock ticks): it grows while the server works. */
+  cpuTicks: () => number | undefined;
   /** Its resident set size in bytes, read from /proc (Linux). */
   rssBytes: () => number;
   /** What it wrote to stderr so far: a failed scenario shows the server's side. */
   stderr: () => string;
+  /** Signals its process group, and resolves once it has ended. */
   kill: (signal: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Sends a message over the IPC channel and resolves with the child's next message. */
   ask: (message: object) => Promise<unknown>;
@@ -35,7 +40,7 @@ export type ServerOptions = Readonly<{
  */
 export async function startServer(databaseFile: string, { env = {}, preload = [] }: ServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = fork(MAIN, [], {
+  const child: ChildProcess = forkInOwnGroup(MAIN, {
     env: {
       ...process.env,
       PARLEY_DB: databaseFile,
@@ -62,32 +67,39 @@ export async function startServer(databaseFile: string, { env = {}, preload = []
   void exited.then(() => (ended = true));
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    if (ended) throw new Error(`The server exited while starting:\n${stderr}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The server did not answer /health within ${START_TIMEOUT_MS} ms:\n${stderr}`);
-    }
-    const healthy = await fetch(`${baseUrl}/health`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (healthy) break;
-    await sleep(50);
+  // Starting takes as long as the machine lets it (TypeScript is compiled on the way): the wait
+  // goes on while the child keeps using CPU, and gives up only once it has stopped working.
+  try {
+    await waitWhileProgressing({
+      what: 'the server answering /health',
+      done: async () => {
+        if (ended) throw new Error('The server exited while starting');
+        return fetch(`${baseUrl}/health`).then(
+          (response) => response.status === 200,
+          () => false,
+        );
+      },
+      progress: () => cpuTicksOf(child.pid!),
+      pollMs: 50,
+    });
+  } catch (error) {
+    signalGroup(child, 'SIGKILL');
+    await exited;
+    throw new Error(`${(error as Error).message}:\n${stderr}`);
   }
 
   return {
     baseUrl,
     pid: child.pid!,
     exited,
+    cpuTicks: () => cpuTicksOf(child.pid!),
     rssBytes: () => {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return Number(match![1]) * 1024;
     },
     stderr: () => stderr,
     kill: (signal) => {
-      if (!ended) child.kill(signal);
+      if (!ended) signalGroup(child, signal);
       return exited;
     },
     ask: (message) =>

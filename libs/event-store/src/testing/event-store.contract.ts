@@ -655,8 +655,14 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('Expected the promise to reject, but it resolved');
 }
 
+/**
+ * How long a wait for one event may see nothing: far more than any busy machine needs, so only
+ * a subscription that is stuck reaches it (the same window as test/support/progress's STALL_MS).
+ */
+const STALL_MS = 30_000;
+
 /** Fails with a clear message instead of hanging until jest's own timeout. */
-async function within<T>(promise: Promise<T>, ms = 3000): Promise<T> {
+async function within<T>(promise: Promise<T>, ms = STALL_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Nothing arrived within ${ms} ms`)), ms);
@@ -678,7 +684,7 @@ async function take(events: AsyncIterator<RecordedEvent>, count: number): Promis
   return taken;
 }
 
-async function eventually(condition: () => boolean, ms = 3000): Promise<void> {
+async function eventually(condition: () => boolean, ms = STALL_MS): Promise<void> {
   const deadline = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Condition not met within ${ms} ms`);
