@@ -33,7 +33,8 @@ export const rssMbOf = (pid: number): number => {
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const directory = mkdtempSync(join(tmpdir(), 'parley-bench-sse-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+  // PARLEY_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server (NODE_OPTIONS refuses --cpu-prof).
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.PARLEY_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

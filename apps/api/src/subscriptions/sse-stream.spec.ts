@@ -16,6 +16,17 @@ describe('SseStream', () => {
     expect(response.written).toEqual(['retry: 1500\n\n']);
   });
 
+  it('sends what one tick writes in one socket write, so a page of events costs each client one system call', async () => {
+    const { response, stream } = open(10);
+    await new Promise((resolve) => process.nextTick(resolve));
+    stream.send(message(1));
+    stream.send(message(2));
+    stream.send(message(3));
+    expect(response.socketWrites).toEqual(['retry: 1500\n\n']);
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(response.socketWrites).toEqual(['retry: 1500\n\n', [1, 2, 3].map((n) => formatSseMessage(message(n))).join('')]);
+  });
+
   it('queues while the socket does not drain and writes the queue, in order, once it does', async () => {
     const { response, stream } = open();
     response.full = true;

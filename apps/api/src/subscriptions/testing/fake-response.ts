@@ -5,13 +5,27 @@ import { SseStream, SseStreamOptions } from '../sse-stream';
 /** A response whose socket drains only when told to: what a client that stops reading looks like to the server. */
 export class FakeResponse extends EventEmitter {
   readonly written: string[] = [];
+  /** What reached the socket, one entry per system call: writes made while corked leave together. */
+  readonly socketWrites: string[] = [];
+  private corked = 0;
+  private pending = '';
   full = false;
   ended = false;
   destroyed = false;
   writeHead = jest.fn();
   write(text: string): boolean {
     this.written.push(text);
+    if (this.corked > 0) this.pending += text;
+    else this.socketWrites.push(text);
     return !this.full;
+  }
+  cork(): void {
+    this.corked++;
+  }
+  uncork(): void {
+    if (this.corked === 0 || --this.corked > 0 || this.pending === '') return;
+    this.socketWrites.push(this.pending);
+    this.pending = '';
   }
   end(): void {
     this.ended = true;
