@@ -3,7 +3,7 @@
  * rounds, each target in a fresh process, over loopback. Prints a Markdown table and saves
  * the run as JSON under bench/results/. Not part of `npm test`.
  *
- * Options: --only append,reads,long-tracks,million  --rounds 3  --duration 8  --no-build
+ * Options: --only append,reads,long-tracks,million,million-reads  --rounds 3  --duration 8  --no-build
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { table } from './support/table';
 import { appendWorkload } from './workloads/append.workload';
 import { longTracksWorkload } from './workloads/long-tracks.workload';
 import { millionEventsWorkload } from './workloads/million-events.workload';
+import { millionReadsWorkload } from './workloads/million-reads.workload';
 import { readsWorkload } from './workloads/reads.workload';
 
 const WORKLOADS: Record<string, (context: BenchContext) => Promise<Row[]>> = {
@@ -26,6 +27,7 @@ const WORKLOADS: Record<string, (context: BenchContext) => Promise<Row[]>> = {
   reads: readsWorkload,
   'long-tracks': longTracksWorkload,
   million: millionEventsWorkload,
+  'million-reads': millionReadsWorkload,
 };
 
 function option(name: string): string | undefined {
