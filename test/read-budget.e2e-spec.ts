@@ -28,8 +28,14 @@ describe('Read budget (e2e)', () => {
   });
 
   it('a page whose filter matches nothing among more rows than the budget is a 422 READ.TOO_BROAD', async () => {
-    expectProblem(await read(`/v1/timeline?talksId=${talksId}&type=TalksConcluded`), 422, 'READ.TOO_BROAD');
-    expectProblem(await read(`/v1/timeline?talksId=${talksId}&type=TalksConcluded&knownAt=2100-01-01`), 422, 'READ.TOO_BROAD');
+    expectProblem(await read(`/v1/timeline?talksId=${talksId}&minConfidence=confirmed`), 422, 'READ.TOO_BROAD');
+    expectProblem(await read(`/v1/timeline?talksId=${talksId}&minConfidence=confirmed&knownAt=2100-01-01`), 422, 'READ.TOO_BROAD');
+  });
+
+  it('a page of one type looks only at claims of that type, however many of other types the track holds', async () => {
+    const page = await read(`/v1/timeline?talksId=${talksId}&type=TalksOpened&type=TalksConcluded&limit=5`).expect(200);
+    expect(page.body.items.map((item: { type: string }) => item.type)).toEqual(['TalksOpened']);
+    await read(`/v1/timeline?type=TalksOpened&knownAt=2100-01-01&limit=5`).expect(200);
   });
 
   it('so is a status in the past that would fold more claims than the budget', async () => {

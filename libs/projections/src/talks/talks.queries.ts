@@ -137,10 +137,11 @@ const sourceConditions = (ctx: ProjectionContext, source: ClaimSource, filters: 
 const claimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> =>
   withinReadBudget(ctx.db, () => readClaimsPage(ctx, filters, source));
 
-const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> => {
+/** Up to `count` rows of one source in timeline order, of one type or of every type. */
+const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource, type: string | undefined, count: number): TimelineRow[] => {
   const { where, params, add } = sourceConditions(ctx, source, filters);
   if (filters.talksId !== undefined) add('c.talks_id = ?', filters.talksId);
-  if (filters.types?.length) add('c.type IN (SELECT value FROM json_each(?))', JSON.stringify(filters.types));
+  if (type !== undefined) add('c.type = ?', type);
   if (filters.from !== undefined) add('c.occurred_from >= ?', filters.from.getTime());
   if (filters.to !== undefined) add('c.occurred_from <= ?', filters.to.getTime());
   if (filters.minConfidence !== undefined) add('c.confidence_rank >= ?', CONFIDENCE_RANK[filters.minConfidence] ?? 0);
@@ -148,12 +149,28 @@ const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source
     const [occurredFrom, position] = decodeCursor(filters.after, ['number', 'string']);
     add('(c.occurred_from, c.position) > (?, ?)', occurredFrom, positionOf(position));
   }
-  const limit = pageSize(filters.limit);
   const [table, facetColumns] = source.kind === 'live' ? [ctx.table('talks_claims'), ''] : [ctx.table('talks_claim_versions'), ', c.actors, c.countries'];
   const sql = `SELECT c.event_id, c.talks_id, c.type, c.occurred_at, c.precision, c.occurred_from, c.confidence, c.summary, c.cameo, c.plover,
       c.data, c.corrected, c.revision, CAST(c.position AS TEXT) AS position_text, c.recorded_at${facetColumns}
     FROM ${table} c WHERE ${where.join(' AND ')} ORDER BY c.occurred_from, c.position LIMIT ?`;
-  const rows = ctx.statement(sql).all(...params, limit + 1) as TimelineRow[];
+  return ctx.statement(sql).all(...params, count) as TimelineRow[];
+};
+
+const byDateThenPosition = (a: TimelineRow, b: TimelineRow): number => {
+  if (a.occurred_from !== b.occurred_from) return a.occurred_from - b.occurred_from;
+  const [x, y] = [BigInt(a.position_text), BigInt(b.position_text)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> => {
+  const limit = pageSize(filters.limit);
+  // One indexed read per type, merged: a type filter read through the date index would walk
+  // every claim of other types first, so a rare type would cost the whole store.
+  const types = filters.types?.length ? [...new Set(filters.types)] : [undefined];
+  const rows = types
+    .flatMap((type) => claimRows(ctx, filters, source, type, limit + 1))
+    .sort(byDateThenPosition)
+    .slice(0, limit + 1);
   const page = rows.slice(0, limit);
   const facets = source.kind === 'live' ? facetsOf(ctx, page.map((row) => row.event_id)) : undefined;
   const items = page.map((row): TimelineItem => {

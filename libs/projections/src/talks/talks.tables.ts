@@ -156,17 +156,21 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
   `);
 };
 
-/** The indexes only readers use: timelines by date, claims by actor and country, releases by date, the past by track, date and time. */
+/** The indexes only readers use: timelines by date (and by type and date, so a rare type costs what it returns), claims by actor and country, releases by date, the past by track, date and time. */
 export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
   ctx.db.exec(`
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_date')} ON ${ctx.table('talks_claims')} (occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_track_date')} ON ${ctx.table('talks_claims')} (talks_id, occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_type_date')} ON ${ctx.table('talks_claims')} (type, occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_track_type_date')} ON ${ctx.table('talks_claims')} (talks_id, type, occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_actors_by_actor')} ON ${ctx.table('talks_claim_actors')} (actor_id);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_countries_by_country')} ON ${ctx.table('talks_claim_countries')} (country);
     CREATE INDEX IF NOT EXISTS ${ctx.index('releases_by_date')} ON ${ctx.table('releases')} (occurred_from, position, idx);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track')} ON ${ctx.table('talks_claim_versions')} (talks_id, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_date')} ON ${ctx.table('talks_claim_versions')} (occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track_date')} ON ${ctx.table('talks_claim_versions')} (talks_id, occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_type_date')} ON ${ctx.table('talks_claim_versions')} (type, occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track_type_date')} ON ${ctx.table('talks_claim_versions')} (talks_id, type, occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_recordings_by_time')} ON ${ctx.table('talks_recordings')} (recorded_at, position);
   `);
 };
