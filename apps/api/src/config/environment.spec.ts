@@ -12,7 +12,7 @@ describe('validateEnvironment', () => {
       PARLEY_SSE_HEARTBEAT_MS: 15_000,
       PARLEY_SSE_MAX_QUEUE: 1000,
       PARLEY_SSE_MAX_QUEUE_BYTES: 1_048_576,
-      PARLEY_SSE_PAGE_SIZE: 500,
+      PARLEY_SSE_PAGE_SIZE: 100,
       PARLEY_SSE_RETRY_MS: 2000,
     });
   });

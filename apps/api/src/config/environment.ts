@@ -117,11 +117,12 @@ export class Environment {
   PARLEY_SSE_MAX_QUEUE_BYTES = 1_048_576;
 
   /** Events a live subscriber catching up from an old position reads from the store at a time; subscribers at the same place share a page. */
-  @Transform(({ value }) => (value === undefined || value === '' ? 500 : Number(value)))
+  // Small enough that reading one (a synchronous SQLite read) never holds the event loop for long.
+  @Transform(({ value }) => (value === undefined || value === '' ? 100 : Number(value)))
   @IsInt()
   @Min(1)
   @Max(10_000)
-  PARLEY_SSE_PAGE_SIZE = 500;
+  PARLEY_SSE_PAGE_SIZE = 100;
 
   /** The `retry:` advice sent to live subscribers: how long an EventSource waits before it reconnects. */
   @Transform(({ value }) => (value === undefined || value === '' ? 2000 : Number(value)))

@@ -8,6 +8,9 @@ import { FeedSink, HoldLimits, HubSeat } from './hub-seat';
 /** The event announcing where the feed starts; its id makes a reconnect before any event resume from there. */
 export const READY_EVENT = 'ready';
 
+/** How long one subscriber's catch-up may run before it lets the event loop serve others. */
+const CATCH_UP_SLICE_MS = 2;
+
 export type FeedSources = Readonly<{ hub: FanOutHub; pages: HistoryPages; limits: HoldLimits }>;
 
 /**
@@ -36,6 +39,7 @@ export async function followEventFeed({ hub, pages, limits }: FeedSources, sink:
 /** Sends the wanted events in (from, upTo] from the store; answers how far it got (upTo, unless the stream closed). */
 async function catchUp(pages: HistoryPages, sink: FeedSink, wanted: (event: RecordedEvent) => boolean, from: bigint, upTo: bigint): Promise<bigint> {
   let cursor = from;
+  let slice = performance.now();
   while (cursor < upTo) {
     const page = await pages.after(cursor);
     for (const event of page.events) {
@@ -45,10 +49,17 @@ async function catchUp(pages: HistoryPages, sink: FeedSink, wanted: (event: Reco
         if (!sink.sendFormatted(event.message)) return cursor;
       }
       cursor = event.position;
+      // A client that reads as fast as we write never makes us wait: without a bound, a few
+      // replays from 0 would hold the event loop for whole pages and stall every request.
+      if (performance.now() - slice > CATCH_UP_SLICE_MS) {
+        await nextTurn();
+        slice = performance.now();
+      }
     }
     // A page that reached the end of the store holds everything up to the hub's position: it was recorded before the read.
     if (!page.full) return upTo;
     await nextTurn();
+    slice = performance.now();
   }
   return cursor > upTo ? cursor : upTo;
 }
