@@ -1,3 +1,5 @@
+// First: tracing must start before Fastify and Node's http are loaded.
+import { tracing } from './observability/start-tracing';
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
@@ -29,6 +31,7 @@ async function shutDown(app: INestApplication, signal: NodeJS.Signals): Promise<
   }, SHUTDOWN_GRACE_MS).unref();
   try {
     await app.close();
+    await tracing?.shutdown();
     process.exit(0);
   } catch (error) {
     logger.error(`Shutting down after ${signal} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
