@@ -20,12 +20,14 @@ export function tracingRequested(env: Env): boolean {
 
 /**
  * Starts OpenTelemetry's Node SDK for traces only, configured by the OTEL_* variables (exporter,
- * protocol, endpoint, headers, sampler, service name): a span per HTTP request (Node's http
+ * protocol, endpoint, headers, sampler, service name, all read from process.env): a span per HTTP request (Node's http
  * server, and Fastify's routes inside it) and the child spans the API draws itself. Must run
  * before Fastify is loaded. When not requested, nothing is loaded: the API's spans stay
  * OpenTelemetry's no-ops.
  */
-export function startTracing(env: Env = process.env): Tracing | undefined {
+export function startTracing(): Tracing | undefined {
+  // The SDK reads its own settings from process.env, so the decision must read the same place.
+  const env = process.env;
   if (!tracingRequested(env)) return undefined;
   // Required here, not imported: an API without tracing never loads the SDK.
   /* eslint-disable @typescript-eslint/no-require-imports */
