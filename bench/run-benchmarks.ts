@@ -3,7 +3,7 @@
  * rounds, each target in a fresh process, over loopback. Prints a Markdown table and saves
  * the run as JSON under bench/results/. Not part of `npm test`.
  *
- * Options: --only append,reads,long-tracks,million  --rounds 3  --duration 8  --no-build
+ * Options: --only append,reads,long-tracks,million,tracing  --rounds 3  --duration 8  --no-build
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,12 +20,14 @@ import { appendWorkload } from './workloads/append.workload';
 import { longTracksWorkload } from './workloads/long-tracks.workload';
 import { millionEventsWorkload } from './workloads/million-events.workload';
 import { readsWorkload } from './workloads/reads.workload';
+import { tracingWorkload } from './workloads/tracing.workload';
 
 const WORKLOADS: Record<string, (context: BenchContext) => Promise<Row[]>> = {
   append: appendWorkload,
   reads: readsWorkload,
   'long-tracks': longTracksWorkload,
   million: millionEventsWorkload,
+  tracing: tracingWorkload,
 };
 
 function option(name: string): string | undefined {
