@@ -3,7 +3,7 @@
  * rounds, each target in a fresh process, over loopback. Prints a Markdown table and saves
  * the run as JSON under bench/results/. Not part of `npm test`.
  *
- * Options: --only append,reads,long-tracks,million,million-reads  --rounds 3  --duration 8  --no-build
+ * Options: --only append,reads,long-tracks,million,million-reads,tracing  --rounds 3  --duration 8  --no-build
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { longTracksWorkload } from './workloads/long-tracks.workload';
 import { millionEventsWorkload } from './workloads/million-events.workload';
 import { millionReadsWorkload } from './workloads/million-reads.workload';
 import { readsWorkload } from './workloads/reads.workload';
+import { tracingWorkload } from './workloads/tracing.workload';
 
 const WORKLOADS: Record<string, (context: BenchContext) => Promise<Row[]>> = {
   append: appendWorkload,
@@ -28,6 +29,7 @@ const WORKLOADS: Record<string, (context: BenchContext) => Promise<Row[]>> = {
   'long-tracks': longTracksWorkload,
   million: millionEventsWorkload,
   'million-reads': millionReadsWorkload,
+  tracing: tracingWorkload,
 };
 
 function option(name: string): string | undefined {

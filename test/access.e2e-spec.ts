@@ -15,6 +15,9 @@ type Rule = Role | 'public';
  */
 const RULES: Readonly<Record<string, Rule>> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /metrics': 'admin',
   'GET /problems': 'public',
   'GET /problems/:code': 'public',
   'GET /docs': 'public',

@@ -19,8 +19,8 @@ export const API_ENV = {
 export type Api = Child & Readonly<{ analystKey: string; headers: Record<string, string> }>;
 
 /** A fresh API process on `databaseFile`, with an analyst key made through the API. */
-export async function startApi(databaseFile: string, readyTimeoutMs?: number): Promise<Api> {
-  const child = await startServer(API_ENTRY, { env: { ...API_ENV, PARLEY_DB: databaseFile }, readyTimeoutMs });
+export async function startApi(databaseFile: string, readyTimeoutMs?: number, env: Record<string, string> = {}): Promise<Api> {
+  const child = await startServer(API_ENTRY, { env: { ...API_ENV, ...env, PARLEY_DB: databaseFile }, readyTimeoutMs });
   try {
     const created = await post(child.url, ADMIN_KEY, '/v1/admin/keys', { name: `bench-analyst`, role: 'analyst' }, [201, 409]);
     const analystKey = created.status === 201 ? (created.body.key as string) : await recreateKey(child.url);

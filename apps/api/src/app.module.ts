@@ -21,6 +21,10 @@ import { StreamCommandHandler } from './commands/stream-command.handler';
 import { StreamStateCache } from './commands/stream-state.cache';
 import { Environment, validateEnvironment } from './config/environment';
 import { HealthModule } from './health/health.module';
+import { ReadinessController } from './health/readiness.controller';
+import { ObservabilityModule } from './observability/observability.module';
+import { ScrapeGauges } from './observability/scrape-gauges';
+import { requestLogOptions } from './observability/request-log';
 import { StreamHistory } from './history/stream-history';
 import { MeetingsController } from './meetings/meetings.controller';
 import { PrisonerSwapsController } from './prisoner-swaps/prisoner-swaps.controller';
@@ -68,7 +72,7 @@ export class AppModule {
           useFactory: (config: ConfigService<Environment, true>) => ({
             pinoHttp: {
               level: config.get('LOG_LEVEL', { infer: true }),
-              redact: ['req.headers.authorization'],
+              ...requestLogOptions(config.get('LOG_LEVEL', { infer: true })),
               // On the root logger, not customProps: that costs a child logger on every request.
               base: { pid: process.pid, hostname: hostname(), service: 'parley-api' },
             },
@@ -82,6 +86,7 @@ export class AppModule {
             storage: new WriteLimitStorage(),
           }),
         }),
+        ObservabilityModule,
         EventStoreModule,
         LocalDatabaseModule,
         HealthModule,
@@ -102,6 +107,7 @@ export class AppModule {
         ClaimsController,
         ActorsController,
         ProblemsController,
+        ReadinessController,
       ],
       providers: [
         StreamCommandHandler,
@@ -115,6 +121,7 @@ export class AppModule {
         SseConnections,
         EventFeed,
         TalksStatusFeed,
+        ScrapeGauges,
         { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
         { provide: CLOCK, useValue: systemClock },
         FirstAdminKey,

@@ -6,6 +6,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { correlationIdFor } from './commands/correlation-id';
 import { validateEnvironment } from './config/environment';
+import { Metrics } from './observability/metrics';
+import { linkRequestForLogs } from './observability/request-log';
+import { recordRequestDurations } from './observability/request-durations';
 import { setUpOpenApi } from './openapi/openapi';
 import { answerFrameworkError } from './problem/framework-errors';
 import { acceptJsonObjectsOnly } from './problem/json-body.parser';
@@ -54,6 +57,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   }
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonObjectsOnly(fastify);
+  recordRequestDurations(fastify, app.get(Metrics));
+  linkRequestForLogs(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-correlation-id', request.id);
   });

@@ -1,3 +1,5 @@
+// First: tracing must start before Fastify and Node's http are loaded.
+import { tracing } from './observability/start-tracing';
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
@@ -29,6 +31,8 @@ async function shutDown(app: INestApplication, signal: NodeJS.Signals): Promise<
   }, SHUTDOWN_GRACE_MS).unref();
   try {
     await app.close();
+    // The last spans are sent if the collector answers; one that does not must not fail the exit.
+    await tracing?.shutdown().catch((error: unknown) => logger.warn(`Traces not exported at shutdown: ${error instanceof Error ? error.message : String(error)}`));
     process.exit(0);
   } catch (error) {
     logger.error(`Shutting down after ${signal} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

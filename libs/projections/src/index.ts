@@ -1,6 +1,7 @@
 export * from './projection';
 export { projectionContext } from './projection-context';
 export * from './projection-logger';
+export * from './projection-observer';
 export { CheckpointStore, type Checkpoint } from './checkpoint.store';
 export { ProjectionRunner, type AppliedBatch, type AppliedListener, type ProjectionState, type ProjectionStatus, type RunnerOptions } from './projection.runner';
 export * from './talks';

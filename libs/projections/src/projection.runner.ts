@@ -4,6 +4,7 @@ import { Checkpoint, CheckpointStore } from './checkpoint.store';
 import { Projection, ProjectionContext, applyEvents, createSchema } from './projection';
 import { projectionContext, shadowTable } from './projection-context';
 import { ProjectionLogger, SILENT_LOGGER } from './projection-logger';
+import { ProjectionBatch, ProjectionObserver } from './projection-observer';
 
 export type ProjectionState = 'stopped' | 'starting' | 'catching_up' | 'live' | 'rebuilding' | 'failed';
 
@@ -37,6 +38,8 @@ export type RunnerOptions = Readonly<{
   generationCheckMs?: number;
   /** The longest pause before retrying after a failure. */
   maxRetryDelayMs?: number;
+  /** Told about every committed batch, live or rebuilding. */
+  observers?: readonly ProjectionObserver[];
 }>;
 
 /**
@@ -211,9 +214,13 @@ export class ProjectionRunner {
           const page = await this.store.readAll({ fromPosition: position, maxCount: this.rebuildBatchSize });
           // Reached the head: swap now, before anything else runs, so no event falls between.
           if (page.length === 0) break;
+          const startedAt = Date.now();
+          const started = performance.now();
           this.db.transaction(() => this.applyTo(shadow, page))();
+          const from = position;
           position = page[page.length - 1].position;
           this.rebuilding.position = position;
+          this.notifyObservers({ from, to: position, events: page.length, startedAt, durationMs: performance.now() - started, rebuilding: true });
         }
       } finally {
         restore();
@@ -333,6 +340,8 @@ export class ProjectionRunner {
 
   private applyBatch(events: readonly RecordedEvent[]): void {
     if (events.length === 0) return;
+    const startedAt = Date.now();
+    const started = performance.now();
     const batch = this.db.transaction((): AppliedBatch | 'generation_changed' => {
       const saved = this.checkpoints.get(this.projection.name);
       // Another process rebuilt and swapped the tables: what we hold in memory is stale.
@@ -354,7 +363,19 @@ export class ProjectionRunner {
       return;
     }
     this.resolveWaiters();
-    if (batch.events.length > 0) this.notifyApplied(batch);
+    if (batch.events.length === 0) return;
+    this.notifyObservers({ from: batch.from, to: batch.to, events: batch.events.length, startedAt, durationMs: performance.now() - started, rebuilding: false });
+    this.notifyApplied(batch);
+  }
+
+  private notifyObservers(batch: Omit<ProjectionBatch, 'projection'>): void {
+    for (const observer of this.options.observers ?? []) {
+      try {
+        observer.batchCommitted({ projection: this.projection.name, ...batch });
+      } catch (error) {
+        this.logger.error(`An observer of projection ${this.projection.name} failed`, { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
   }
 
   private notifyApplied(batch: AppliedBatch): void {

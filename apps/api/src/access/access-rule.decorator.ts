@@ -9,7 +9,7 @@ export const ACCESS_RULE = 'parley:access-rule';
  * Who may call a route. Every route states one; a route without a rule is refused to all,
  * and the access matrix test fails on it.
  */
-export type AccessRule = Readonly<{ public: true }> | Readonly<{ public: false; role: Role; read: boolean }>;
+export type AccessRule = Readonly<{ public: true }> | Readonly<{ public: false; role: Role; read: boolean; metricsToken?: true }>;
 
 const KEY_PROBLEMS = ['AUTH.REQUIRED', 'AUTH.INVALID_KEY'];
 
@@ -26,6 +26,13 @@ export const Reads = () =>
     ApiBearerAuth(),
     // Every key is at least a viewer: a read refuses only a missing or unknown key.
     ProblemResponses(...KEY_PROBLEMS),
+  );
+
+/** For a scraper: an admin key, or the PARLEY_METRICS_TOKEN when one is set. */
+export const RequiresAdminOrMetricsToken = () =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { public: false, role: 'admin', read: false, metricsToken: true } satisfies AccessRule),
+    ApiBearerAuth(),
+    ProblemResponses(...KEY_PROBLEMS, 'AUTH.FORBIDDEN'),
   );
 
 /** Open to anyone: health, the problem catalogue. */

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
@@ -16,6 +17,7 @@ const CHALLENGE = { 'www-authenticate': 'Bearer realm="parley"' };
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly publicReads: boolean;
+  private readonly metricsToken: Buffer | undefined;
 
   constructor(
     private readonly reflector: Reflector,
@@ -24,6 +26,8 @@ export class ApiKeyGuard implements CanActivate {
     config: ConfigService<Environment, true>,
   ) {
     this.publicReads = config.get('PARLEY_PUBLIC_READS', { infer: true });
+    const metricsToken = config.get('PARLEY_METRICS_TOKEN', { infer: true });
+    this.metricsToken = metricsToken ? Buffer.from(metricsToken) : undefined;
   }
 
   canActivate(context: ExecutionContext): boolean {
@@ -38,6 +42,7 @@ export class ApiKeyGuard implements CanActivate {
       throw new ApiProblem(401, 'AUTH.REQUIRED', 'Send an API key: Authorization: Bearer <key>', { headers: CHALLENGE });
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (match && rule.metricsToken && this.isMetricsToken(match[1])) return true;
     const key = match ? this.keys.verify(match[1], this.clock()) : undefined;
     if (!key) throw new ApiProblem(401, 'AUTH.INVALID_KEY', 'The API key is unknown or revoked', { headers: CHALLENGE });
     if (!grants(key.role, rule.role)) {
@@ -45,5 +50,10 @@ export class ApiKeyGuard implements CanActivate {
     }
     setPrincipal(request, { name: key.name, role: key.role });
     return true;
+  }
+
+  private isMetricsToken(given: string): boolean {
+    const offered = Buffer.from(given);
+    return this.metricsToken !== undefined && offered.length === this.metricsToken.length && timingSafeEqual(offered, this.metricsToken);
   }
 }

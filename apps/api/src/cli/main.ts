@@ -4,15 +4,16 @@
  * swaps its tables in atomically and the server adopts them; a revoked key is refused at once.
  */
 import { openDurableSqlite, SqliteEventStore } from '@parley/event-store';
-import { ProjectionRunner } from '@parley/projections';
+import { ProjectionObserver, ProjectionRunner } from '@parley/projections';
 import { isSlug } from '@parley/domain';
 import { Command } from 'commander';
 import { ApiKeyStore, DuplicateKeyNameError } from '../access/api-key.store';
 import { isRole, ROLES } from '../access/roles';
 import { validateEnvironment } from '../config/environment';
 import { ALL_PROJECTIONS } from '../read-models/projections';
+import { RebuildProgress } from './rebuild-progress';
 
-type ReadSide = Readonly<{ runners: ReadonlyMap<string, ProjectionRunner> }>;
+type ReadSide = Readonly<{ runners: ReadonlyMap<string, ProjectionRunner>; store: SqliteEventStore }>;
 
 async function withKeys(work: (store: ApiKeyStore) => void): Promise<void> {
   const database = openDurableSqlite(validateEnvironment(process.env).PARLEY_DB);
@@ -23,13 +24,13 @@ async function withKeys(work: (store: ApiKeyStore) => void): Promise<void> {
   }
 }
 
-async function withReadSide(work: (readSide: ReadSide) => Promise<void>): Promise<void> {
+async function withReadSide(work: (readSide: ReadSide) => Promise<void>, observers: readonly ProjectionObserver[] = []): Promise<void> {
   const { PARLEY_DB } = validateEnvironment(process.env);
   const store = await SqliteEventStore.open({ filename: PARLEY_DB });
   const database = openDurableSqlite(PARLEY_DB);
   try {
-    const runners = new Map(ALL_PROJECTIONS.map((projection) => [projection.name, new ProjectionRunner(store, database, projection)]));
-    await work({ runners });
+    const runners = new Map(ALL_PROJECTIONS.map((projection) => [projection.name, new ProjectionRunner(store, database, projection, { observers })]));
+    await work({ runners, store });
   } finally {
     database.close();
     await store.close();
@@ -53,16 +54,24 @@ projections
   .command('rebuild')
   .description('Rebuild one projection from position 0 into a shadow copy, then swap it in')
   .argument('<name>', `one of: ${ALL_PROJECTIONS.map((projection) => projection.name).join(', ')}`)
-  .action((name: string) =>
-    withReadSide(async ({ runners }) => {
+  .action((name: string) => {
+    // Told of every batch: the bar moves with the rebuild, not with a timer it would starve.
+    let progress: RebuildProgress | undefined;
+    const observer: ProjectionObserver = { batchCommitted: (batch) => progress?.batchCommitted(batch) };
+    return withReadSide(async ({ runners, store }) => {
       const runner = runners.get(name);
       if (!runner) return program.error(`No projection ${name}; choose one of ${[...runners.keys()].join(', ')}`);
       const started = Date.now();
-      await runner.rebuild();
+      progress = new RebuildProgress(name, Number(await store.headPosition()));
+      try {
+        await runner.rebuild();
+      } finally {
+        progress.finish();
+      }
       const status = await runner.status();
       console.log(`Rebuilt ${name} up to position ${status.checkpoint} in ${Date.now() - started} ms (generation ${status.generation}).`);
-    }),
-  );
+    }, [observer]);
+  });
 
 const keys = program.command('keys').description('API keys: who may read and write, and under which name writes are recorded');
 

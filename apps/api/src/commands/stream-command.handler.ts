@@ -1,9 +1,13 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Context, context } from '@opentelemetry/api';
 import { isDomainError } from '@parley/domain';
 import { DuplicateEventIdError, EVENT_STORE, EventStore, EventToAppend, RecordedEvent, WrongExpectedRevisionError } from '@parley/event-store';
 import { Environment } from '../config/environment';
+import { commandOutcomeLabel } from '../observability/command-outcome-label';
+import { Metrics } from '../observability/metrics';
+import { inSpan } from '../observability/spans';
 import { STATUS_BY_KIND } from '../problem/domain-error-status';
 import { ApiProblem } from '../problem/problem';
 import { AGGREGATES, AnyDecider } from './aggregates';
@@ -22,6 +26,8 @@ import { StreamStateCache } from './stream-state.cache';
 type Job = {
   readonly command: StreamCommand;
   readonly identity: CommandIdentity;
+  /** The trace of the request that sent it: a batch's spans are drawn in its first job's. */
+  readonly traceContext: Context;
   /** Races lost to writers in other processes so far. */
   losses: number;
   /** Decide and append it in a batch of its own (its ids collided with a stored event). */
@@ -65,11 +71,24 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
     private readonly actors: RegisteredActors,
     @Inject(CLOCK) private readonly clock: Clock,
     config: ConfigService<Environment, true>,
+    @Optional() private readonly metrics?: Metrics,
   ) {
     this.attempts = config.get('PARLEY_CONFLICT_RETRIES', { infer: true });
   }
 
   async execute(command: StreamCommand): Promise<CommandOutcome> {
+    const labels = { aggregate: command.aggregate, command: command.command.type };
+    try {
+      const outcome = await this.executeOnce(command);
+      this.metrics?.commands.inc({ ...labels, outcome: commandOutcomeLabel(outcome) });
+      return outcome;
+    } catch (error) {
+      this.metrics?.commands.inc({ ...labels, outcome: commandOutcomeLabel(error) });
+      throw error;
+    }
+  }
+
+  private async executeOnce(command: StreamCommand): Promise<CommandOutcome> {
     const { idempotencyKey, fingerprint } = command.request;
     if (idempotencyKey !== undefined) {
       const earlier = this.idempotency.find(idempotencyKey);
@@ -78,7 +97,7 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
     const identity = commandIdentity(command.request);
     const streamId = AGGREGATES[command.aggregate].streamId(command.id);
     const outcome = await new Promise<CommandOutcome>((resolve, reject) =>
-      this.lanes.enqueue(streamId, { command, identity, losses: 0, alone: false, resolve, reject }),
+      this.lanes.enqueue(streamId, { command, identity, traceContext: context.active(), losses: 0, alone: false, resolve, reject }),
     );
     if (idempotencyKey !== undefined && !outcome.replayed) this.rememberIfPossible(idempotencyKey, fingerprint, outcome);
     return outcome;
@@ -105,7 +124,12 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
     return again;
   }
 
-  private async decideAndAppend(streamId: string, jobs: readonly Job[]): Promise<readonly Job[]> {
+  /** In the trace of the batch's first request, so that its read, fold and append are drawn there. */
+  private decideAndAppend(streamId: string, jobs: readonly Job[]): Promise<readonly Job[]> {
+    return context.with(jobs[0].traceContext, () => this.decideAndAppendNow(streamId, jobs));
+  }
+
+  private async decideAndAppendNow(streamId: string, jobs: readonly Job[]): Promise<readonly Job[]> {
     const decider: AnyDecider = AGGREGATES[jobs[0].command.aggregate].decider;
     // Ids derived from an Idempotency-Key may already be stored by another process: such a
     // batch starts from the store's tail, so its key is found rather than appended over.
@@ -156,7 +180,9 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
       }
       let events: EventToAppend[];
       try {
-        events = await this.decide(job, decider, plan.state);
+        events = await context.with(job.traceContext, () =>
+          inSpan('decide', { 'parley.command': job.command.command.type, 'parley.stream_id': streamId }, () => this.decide(job, decider, plan.state)),
+        );
       } catch (error) {
         if (!verified) return STALE;
         plan.settled.push(() => job.reject(error));
@@ -197,7 +223,10 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
   private async append(streamId: string, snapshot: StreamSnapshot, state: unknown, planned: readonly Planned[]): Promise<readonly Job[]> {
     const events = planned.flatMap((p) => p.events);
     try {
-      const result = await this.store.appendToStream(streamId, events, { expectedRevision: snapshot.revision === -1 ? 'no_stream' : snapshot.revision });
+      const expectedRevision = snapshot.revision === -1 ? 'no_stream' : snapshot.revision;
+      const result = await inSpan('append', { 'parley.stream_id': streamId, 'parley.events': events.length, 'parley.commands': planned.length }, () =>
+        this.store.appendToStream(streamId, events, { expectedRevision }),
+      );
       this.states.keep(streamId, advance(snapshot, state, recordedAs(streamId, events, snapshot.revision, result.positions)));
       let appended = 0;
       for (const { job, events: own, revision } of planned) {

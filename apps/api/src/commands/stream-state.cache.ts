@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, EventStore } from '@parley/event-store';
 import { LRUCache } from 'lru-cache';
 import { Environment } from '../config/environment';
+import { Metrics } from '../observability/metrics';
+import { inSpan, inSpanSync } from '../observability/spans';
 import type { AnyDecider } from './aggregates';
 import { StreamSnapshot, emptySnapshot, foldInto } from './stream-snapshot';
 
@@ -21,6 +23,7 @@ export class StreamStateCache {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     config: ConfigService<Environment, true>,
+    @Optional() private readonly metrics?: Metrics,
   ) {
     const entries = config.get('PARLEY_STATE_CACHE_ENTRIES', { infer: true });
     const megabytes = config.get('PARLEY_STATE_CACHE_MB', { infer: true });
@@ -37,14 +40,24 @@ export class StreamStateCache {
    */
   held(streamId: string): StreamSnapshot | undefined {
     const kept = this.snapshots?.get(streamId);
-    return kept && !this.doubted.has(kept) ? kept : undefined;
+    const held = kept && !this.doubted.has(kept) ? kept : undefined;
+    this.metrics?.stateCacheLookups.inc({ result: held ? 'hit' : 'miss' });
+    return held;
+  }
+
+  /** How many streams' states are kept. */
+  get size(): number {
+    return this.snapshots?.size ?? 0;
   }
 
   /** The stream folded up to its last committed event: the cached snapshot and the tail read after it. */
   async load(streamId: string, decider: AnyDecider): Promise<StreamSnapshot> {
     const cached = this.snapshots?.get(streamId) ?? emptySnapshot(decider);
-    const tail = await this.store.readStream(streamId, cached.revision < 0 ? {} : { fromRevision: cached.revision + 1 });
-    const snapshot = foldInto(decider, cached, tail);
+    const fromRevision = cached.revision + 1;
+    const tail = await inSpan('read', { 'parley.stream_id': streamId, 'parley.from_revision': fromRevision }, () =>
+      this.store.readStream(streamId, cached.revision < 0 ? {} : { fromRevision }),
+    );
+    const snapshot = inSpanSync('fold', { 'parley.stream_id': streamId, 'parley.events': tail.length }, () => foldInto(decider, cached, tail));
     this.keep(streamId, snapshot);
     return snapshot;
   }

@@ -130,6 +130,20 @@ export class Environment {
   @Min(0)
   @Max(600_000)
   PARLEY_SSE_RETRY_MS = 2000;
+
+  /**
+   * A token that may read GET /metrics (`Authorization: Bearer <token>`) besides an admin key, for
+   * a Prometheus scraper that should hold no API key; empty: admin keys only. At least 16 characters.
+   */
+  @IsString()
+  @Matches(/^$|^\S{16,}$/, { message: 'PARLEY_METRICS_TOKEN must be empty or at least 16 characters with no spaces' })
+  PARLEY_METRICS_TOKEN = '';
+
+  /** GET /health/ready answers 503 while any projection is more than this many events behind the head of the store. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  PARLEY_READY_MAX_LAG = 1000;
 }
 
 /** `ConfigModule`'s validate hook: defaults applied, types coerced, and a start refused with every problem listed. */

@@ -24,6 +24,11 @@ export const API_ERROR_CODES = {
   'KEY.NOT_FOUND': { status: 404, title: 'No such live key', meaning: 'No unrevoked key has this name.' },
   'KEY.DUPLICATE': { status: 409, title: 'A key with this name exists', meaning: 'Key names are unique, revoked ones included: they stay as the recordedBy of past events.' },
   'STORE.UNAVAILABLE': { status: 503, title: 'The event store is unavailable', meaning: 'The store could not be reached or written; nothing was recorded.' },
+  'SERVICE.NOT_READY': {
+    status: 503,
+    title: 'Not ready for traffic',
+    meaning: 'GET /health/ready: the store does not answer, or a projection is rebuilding or further behind than PARLEY_READY_MAX_LAG; retry after Retry-After seconds.',
+  },
   INTERNAL: { status: 500, title: 'Internal error', meaning: 'Something failed that should not have; it was logged with the correlation id.' },
 } as const satisfies Record<string, { status: number; title: string; meaning: string }>;
 

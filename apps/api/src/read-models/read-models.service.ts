@@ -4,6 +4,8 @@ import { EVENT_STORE, EventStore } from '@parley/event-store';
 import { AppliedListener, Projection, ProjectionContext, ProjectionLogger, ProjectionRunner, ProjectionStatus, setReadBudget } from '@parley/projections';
 import type { Database } from 'better-sqlite3';
 import { Environment } from '../config/environment';
+import { Metrics } from '../observability/metrics';
+import { projectionTelemetry } from '../observability/projection-telemetry';
 import { ApiProblem } from '../problem/problem';
 import { LOCAL_DATABASE } from '../store/local-database.module';
 
@@ -21,13 +23,14 @@ export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(LOCAL_DATABASE) database: Database,
     @Inject(PROJECTIONS) projections: readonly Projection[],
     config: ConfigService<Environment, true>,
+    metrics: Metrics,
   ) {
     const logger: ProjectionLogger = {
       log: (message, details) => this.logger.log({ ...details, msg: message }),
       warn: (message, details) => this.logger.warn({ ...details, msg: message }),
       error: (message, details) => this.logger.error({ ...details, msg: message }),
     };
-    this.runners = new Map(projections.map((projection) => [projection.name, new ProjectionRunner(store, database, projection, { logger })]));
+    this.runners = new Map(projections.map((projection) => [projection.name, new ProjectionRunner(store, database, projection, { logger, observers: [projectionTelemetry(metrics)] })]));
     this.waitMs = config.get('PARLEY_READ_WAIT_MS', { infer: true });
     setReadBudget(database, config.get('PARLEY_READ_BUDGET_ROWS', { infer: true }));
   }

@@ -1,7 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { EVENT_STORE, EventStore, EventStoreDbEventStore, SqliteEventStore } from '@parley/event-store';
+import { EVENT_STORE, EventStore, EventStoreDbEventStore, observedEventStore, SqliteEventStore } from '@parley/event-store';
 import { Environment } from '../config/environment';
+import { Metrics } from '../observability/metrics';
+import { storeTelemetry } from '../observability/store-telemetry';
 
 /**
  * The configured event store, opened once and closed on shutdown: the embedded SQLite store
@@ -13,11 +15,14 @@ import { Environment } from '../config/environment';
   providers: [
     {
       provide: EVENT_STORE,
-      inject: [ConfigService],
-      useFactory: async (config: ConfigService<Environment, true>): Promise<EventStore> => {
+      inject: [ConfigService, Metrics],
+      useFactory: async (config: ConfigService<Environment, true>, metrics: Metrics): Promise<EventStore> => {
+        const observer = storeTelemetry(metrics);
         const connectionString = config.get('PARLEY_EVENT_STORE', { infer: true });
-        if (connectionString) return EventStoreDbEventStore.connect({ connectionString });
-        return SqliteEventStore.open({ filename: config.get('PARLEY_DB', { infer: true }) });
+        const store = connectionString
+          ? await EventStoreDbEventStore.connect({ connectionString })
+          : await SqliteEventStore.open({ filename: config.get('PARLEY_DB', { infer: true }), observer });
+        return observedEventStore(store, observer);
       },
     },
   ],

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { Environment } from '../config/environment';
+import { Metrics } from '../observability/metrics';
 import { SseStream, SseStreamOptions } from './sse-stream';
 
 /** What feeds one stream; a promise it returns settles once it stops using the store (awaited at shutdown). */
@@ -20,7 +21,10 @@ export class SseConnections implements BeforeApplicationShutdown {
   private readonly streams = new Map<SseStream, Promise<void>>();
   private readonly options: SseStreamOptions;
 
-  constructor(config: ConfigService<Environment, true>) {
+  constructor(
+    config: ConfigService<Environment, true>,
+    private readonly metrics: Metrics,
+  ) {
     const heartbeatMs = config.get('PARLEY_SSE_HEARTBEAT_MS', { infer: true });
     this.options = {
       heartbeatMs,
@@ -33,6 +37,13 @@ export class SseConnections implements BeforeApplicationShutdown {
 
   get count(): number {
     return this.streams.size;
+  }
+
+  /** What the open streams hold for sockets that do not drain. */
+  get queuedBytes(): number {
+    let bytes = 0;
+    for (const stream of this.streams.keys()) bytes += stream.queuedByteCount;
+    return bytes;
   }
 
   /** Takes the response over and runs `feed` on it until the client leaves, the feed ends, or shutdown. */
@@ -50,7 +61,10 @@ export class SseConnections implements BeforeApplicationShutdown {
       }
     })();
     this.streams.set(stream, running);
-    stream.onClose(() => this.streams.delete(stream));
+    stream.onClose(() => {
+      this.streams.delete(stream);
+      this.metrics.sseDisconnects.inc({ reason: stream.wasCutOff ? 'cut_off' : 'closed' });
+    });
   }
 
   /** Before the HTTP server closes (it would wait for open streams) and before the store closes under a feed. */

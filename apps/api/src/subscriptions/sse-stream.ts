@@ -54,6 +54,7 @@ export class SseStream {
   private queuedBytes = 0;
   private blocked = false;
   private corked = false;
+  private cut = false;
   private open = true;
   private lastId: string | undefined;
   private readonly heartbeat: NodeJS.Timeout;
@@ -74,6 +75,16 @@ export class SseStream {
 
   get isOpen(): boolean {
     return this.open;
+  }
+
+  /** Bytes waiting for the socket to drain. */
+  get queuedByteCount(): number {
+    return this.queuedBytes;
+  }
+
+  /** Whether it ended by being cut off for reading too slowly. */
+  get wasCutOff(): boolean {
+    return this.cut;
   }
 
   /** The id of the last message handed to the socket. */
@@ -161,6 +172,7 @@ export class SseStream {
 
   /** The queued messages are dropped: the client resumes from the last id it was sent. */
   private cutOff(): void {
+    this.cut = true;
     this.dropQueue();
     this.response.write(formatSseMessage({ event: RECONNECT_EVENT, data: { lastEventId: this.lastId ?? null } }));
     this.response.end();

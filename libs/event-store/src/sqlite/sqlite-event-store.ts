@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { assertCount, assertExpectedRevision, assertStreamId, SerializedEvent, serializeEvent } from '../append.validation';
 import { DuplicateEventIdError } from '../event-store.errors';
+import type { EventStoreObserver } from '../event-store.observer';
 import {
   AllSubscription,
   AppendResult,
@@ -33,6 +34,8 @@ export type SqliteEventStoreOptions = Readonly<{
   subscriptionPageSize?: number;
   /** How long a write waits for another process's lock before failing. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /** Told about each group commit: how many appends and events it held, and how long it took. */
+  observer?: Pick<EventStoreObserver, 'groupCommitted'>;
 }>;
 
 const NO_LIMIT = -1;
@@ -80,6 +83,7 @@ export class SqliteEventStore implements EventStore {
     private readonly now: () => Date,
     private readonly pollIntervalMs: number,
     private readonly pageSize: number,
+    private readonly observer: Pick<EventStoreObserver, 'groupCommitted'> | undefined,
   ) {
     this.statements = prepareStatements(db);
     this.readAllStatements = new ReadAllStatements(db);
@@ -103,7 +107,7 @@ export class SqliteEventStore implements EventStore {
       // Positions are bigints in the port; reading every INTEGER as a bigint keeps them exact.
       db.defaultSafeIntegers(true);
       migrate(db, filename);
-      return new SqliteEventStore(db, filename, options.now ?? (() => new Date()), pollIntervalMs, pageSize);
+      return new SqliteEventStore(db, filename, options.now ?? (() => new Date()), pollIntervalMs, pageSize, options.observer);
     } catch (error) {
       db.close();
       throw error;
@@ -205,15 +209,18 @@ export class SqliteEventStore implements EventStore {
     this.queued = [];
     if (batch.length === 0) return;
     let outcomes: GroupOutcome[];
+    const started = this.observer ? performance.now() : 0;
     try {
       // IMMEDIATE takes the write lock before reading any stream's revision, so another
       // process cannot append between our checks and our inserts.
       outcomes = this.groupTransaction.immediate(batch);
     } catch (error) {
+      this.reportGroup(batch, started, true);
       // Nothing of the batch committed (a busy lock, a full disk, a failed commit): all of it failed.
       for (const append of batch) append.reject(error);
       return;
     }
+    this.reportGroup(batch, started, false);
     let written = false;
     batch.forEach((append, i) => {
       const outcome = outcomes[i];
@@ -225,6 +232,12 @@ export class SqliteEventStore implements EventStore {
       }
     });
     if (written) for (const subscription of this.subscriptions) subscription.wake();
+  }
+
+  private reportGroup(batch: readonly QueuedAppend[], started: number, failed: boolean): void {
+    if (!this.observer?.groupCommitted) return;
+    const events = batch.reduce((sum, append) => sum + append.events.length, 0);
+    this.observer.groupCommitted({ appends: batch.length, events, durationMs: performance.now() - started, failed });
   }
 
   /**
