@@ -180,7 +180,8 @@ describe('Actors (e2e)', () => {
       const { list } = await registerFamily();
       const response = await list({ cursor: 'bogus' }).expect(400).expect('content-type', PROBLEM_TYPE);
       expect(response.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'cursor' }] });
-      for (const query of [{ kind: 'planet' }, { country: 'ZZZ' }, { q: '' }, { limit: '0' }, { limit: '201' }, { asOf: '2025-02-30' }]) {
+      const invalid: Record<string, string>[] = [{ kind: 'planet' }, { country: 'ZZZ' }, { q: '' }, { limit: '0' }, { limit: '201' }, { asOf: '2025-02-30' }];
+      for (const query of invalid) {
         await list(query).expect(400).expect(/REQUEST.INVALID/);
       }
     });
