@@ -33,6 +33,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /v1/events': 'viewer',
   'GET /v1/subscriptions/events': 'viewer',
   'GET /v1/subscriptions/talks': 'viewer',
+  'GET /v1/actors': 'viewer',
   'GET /v1/actors/:id': 'viewer',
   'GET /v1/actors/:id/activity': 'viewer',
   'GET /v1/actors/:id/history': 'viewer',

@@ -42,7 +42,7 @@ describe('Actors (e2e)', () => {
         type: 'ActorRegistered',
         revision: 0,
         data: { actorId: id, kind: 'person', country: 'RUS', aliases: [] },
-        metadata: { correlationId: 'corr-123', recordedBy: 'admin', schemaVersion: 1, commandId: expect.any(String) },
+        metadata: { correlationId: 'corr-123', recordedBy: 'admin', schemaVersion: 2, commandId: expect.any(String) },
       });
       expect(body.events[0].metadata.causationId).toBe(body.events[0].metadata.commandId);
       expect(new Date(body.events[0].recordedAt).toString()).not.toBe('Invalid Date');
@@ -138,6 +138,121 @@ describe('Actors (e2e)', () => {
       const stale = await app.api.patch(`/v1/actors/${id}`).set('if-match', '"0"').send({ title: 'Second' }).expect(412);
       expect(stale.body).toMatchObject({ code: 'PRECONDITION.FAILED', currentRevision: 1 });
       expect(stale.headers.etag).toBe('"1"');
+      expect(await historyTypes(app, `/v1/actors/${id}`)).toEqual(['ActorRegistered', 'ActorUpdated']);
+    });
+  });
+
+  describe('GET /v1/actors', () => {
+    /** Three actors whose names share a marker no other test uses; reads wait for the last registration. */
+    const registerFamily = async () => {
+      const marker = uniqueSlug('zq');
+      const [witkoff, erdogan, turkey] = [uniqueSlug('witkoff'), uniqueSlug('erdogan'), uniqueSlug('turkey')];
+      await app.api.post('/v1/actors').send({ id: witkoff, name: `Steve Witkoff ${marker}`, kind: 'person', country: 'USA', aliases: [`Steven W ${marker}`] }).expect(201);
+      await app.api.post('/v1/actors').send({ id: erdogan, name: `Recep Erdoğan ${marker}`, kind: 'person', country: 'TUR' }).expect(201);
+      const last = await app.api.post('/v1/actors').send({ id: turkey, name: `Republic ${marker}`, kind: 'state', country: 'TUR' }).expect(201);
+      const list = (query: Record<string, string>) => app.api.get('/v1/actors').query(query).set('x-min-position', last.body.position);
+      return { marker, witkoff, erdogan, turkey, list };
+    };
+    const ids = (body: { items: { actorId: string }[] }) => body.items.map((actor) => actor.actorId);
+
+    it('finds actors whose name or alias contains the search, ignoring case and accents, by id', async () => {
+      const { marker, witkoff, erdogan, turkey, list } = await registerFamily();
+      expect(ids((await list({ q: marker }).expect(200).expect('content-type', JSON_TYPE)).body)).toEqual([erdogan, turkey, witkoff].sort());
+      expect(ids((await list({ q: `ERDOGAN ${marker}` }).expect(200)).body)).toEqual([erdogan]);
+      expect(ids((await list({ q: `steven w ${marker}` }).expect(200)).body)).toEqual([witkoff]);
+      const { body } = await list({ q: `witkoff ${marker}` }).expect(200);
+      expect(body).toEqual({ items: [expect.objectContaining({ actorId: witkoff, kind: 'person', country: 'USA', roles: [{}] })], nextCursor: null });
+    });
+
+    it('filters by kind and country, and pages by cursor', async () => {
+      const { marker, erdogan, turkey, list } = await registerFamily();
+      expect(ids((await list({ q: marker, kind: 'state' }).expect(200)).body)).toEqual([turkey]);
+      expect(ids((await list({ q: marker, country: 'tur' }).expect(200)).body)).toEqual([erdogan, turkey].sort());
+      const first = (await list({ q: marker, limit: '2' }).expect(200)).body;
+      expect(first.items).toHaveLength(2);
+      const second = (await list({ q: marker, limit: '2', cursor: first.nextCursor }).expect(200)).body;
+      expect(second.nextCursor).toBeNull();
+      expect([...ids(first), ...ids(second)]).toHaveLength(3);
+      expect(new Set([...ids(first), ...ids(second)]).size).toBe(3);
+    });
+
+    it('400 for a cursor it did not give out, an unknown kind or country, an empty search or a page out of range', async () => {
+      const { list } = await registerFamily();
+      const response = await list({ cursor: 'bogus' }).expect(400).expect('content-type', PROBLEM_TYPE);
+      expect(response.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'cursor' }] });
+      const invalid: Record<string, string>[] = [{ kind: 'planet' }, { country: 'ZZZ' }, { q: '' }, { limit: '0' }, { limit: '201' }, { asOf: '2025-02-30' }];
+      for (const query of invalid) {
+        await list(query).expect(400).expect(/REQUEST.INVALID/);
+      }
+    });
+  });
+
+  describe('roles from a date', () => {
+    /** An envoy appointed on 20 January 2025, retitled in March. */
+    const registerEnvoy = async () => {
+      const [principal] = await registerActors(app, 'president');
+      const id = uniqueSlug('envoy');
+      await app.api
+        .post('/v1/actors')
+        .send(actorBody(id, 'person', { title: 'Special Envoy to the Middle East', represents: principal, validFrom: { at: '2025-01-20', precision: 'day' } }))
+        .expect(201);
+      const retitled = await app.api
+        .patch(`/v1/actors/${id}`)
+        .send({ title: 'Special Envoy for Peace Missions', validFrom: { at: '2025-03-01', precision: 'month' } })
+        .expect(201);
+      return { id, principal, position: retitled.body.position as string };
+    };
+
+    it('records the title with its validFrom, at schema version 2', async () => {
+      const { id } = await registerEnvoy();
+      const { body } = await app.api.get(`/v1/actors/${id}/history`).expect(200);
+      expect(body.events[1]).toMatchObject({
+        type: 'ActorUpdated',
+        data: { changes: { title: 'Special Envoy for Peace Missions' }, validFrom: { at: '2025-03-01', precision: 'month' } },
+        metadata: { schemaVersion: 2 },
+      });
+    });
+
+    it('shows the current role and every role held, and with asOf the role held then', async () => {
+      const { id, principal } = await registerEnvoy();
+      const now = (await app.api.get(`/v1/actors/${id}`).expect(200)).body;
+      expect(now).toMatchObject({ title: 'Special Envoy for Peace Missions', represents: principal });
+      expect(now.roles).toEqual([
+        { title: 'Special Envoy to the Middle East', represents: principal, validFrom: { at: '2025-01-20', precision: 'day' }, validUntil: { at: '2025-03-01', precision: 'month' } },
+        { title: 'Special Envoy for Peace Missions', represents: principal, validFrom: { at: '2025-03-01', precision: 'month' } },
+      ]);
+      expect((await app.api.get(`/v1/actors/${id}?asOf=2025-02-15`).expect(200).expect('etag', '"1"')).body).toMatchObject({ title: 'Special Envoy to the Middle East' });
+      expect((await app.api.get(`/v1/actors/${id}?asOf=2025-03-01`).expect(200)).body).toMatchObject({ title: 'Special Envoy for Peace Missions' });
+      const before = (await app.api.get(`/v1/actors/${id}?asOf=2025-01-19`).expect(200)).body;
+      expect(before).not.toHaveProperty('title');
+      expect(before).not.toHaveProperty('represents');
+      await app.api.get(`/v1/actors/${id}?asOf=yesterday`).expect(400).expect(/REQUEST.INVALID/);
+    });
+
+    it('shows the role held on asOf in the list and in the activity', async () => {
+      const { id, principal, position } = await registerEnvoy();
+      const listed = await app.api.get('/v1/actors').query({ q: `name of ${id}`, asOf: '2025-02-15' }).set('x-min-position', position).expect(200);
+      expect(listed.body.items).toEqual([expect.objectContaining({ actorId: id, title: 'Special Envoy to the Middle East', represents: principal })]);
+      const activity = (path: string) => app.api.get(path).set('x-min-position', position).expect(200);
+      expect((await activity(`/v1/actors/${id}/activity?asOf=2025-02-15`)).body).toMatchObject({ title: 'Special Envoy to the Middle East', represents: principal });
+      expect((await activity(`/v1/actors/${id}/activity`)).body).toMatchObject({ title: 'Special Envoy for Peace Missions', represents: principal });
+      expect((await activity(`/v1/actors/${id}/activity?asOf=2025-01-01`)).body).toMatchObject({ title: null, represents: null });
+    });
+
+    it('422 ACTOR.ROLE_BEFORE_CURRENT for a role that begins before the one it replaces; nothing is appended', async () => {
+      const { id } = await registerEnvoy();
+      const response = await app.api.patch(`/v1/actors/${id}`).send({ title: 'Envoy', validFrom: { at: '2025-02-14', precision: 'day' } }).expect(422);
+      expect(response.body).toMatchObject({ code: 'ACTOR.ROLE_BEFORE_CURRENT', errors: [{ field: 'validFrom' }] });
+      expect(await historyTypes(app, `/v1/actors/${id}`)).toEqual(['ActorRegistered', 'ActorUpdated']);
+    });
+
+    it('422 for a validFrom that dates no role or lies in the future; 400 for one without a precision', async () => {
+      const { id } = await registerEnvoy();
+      const dated = (body: Record<string, unknown>) => app.api.patch(`/v1/actors/${id}`).send(body);
+      await dated({ name: 'Steven', validFrom: { at: '2025-04-01', precision: 'day' } }).expect(422).expect(/ACTOR.VALID_FROM_WITHOUT_ROLE/);
+      await dated({ title: 'Envoy', validFrom: { at: '2999-01-01', precision: 'day' } }).expect(422).expect(/DATE.IN_FUTURE/);
+      await dated({ title: 'Envoy', validFrom: { at: '2025-04-01' } }).expect(400).expect(/REQUEST.INVALID/);
+      await dated({ title: 'Envoy', validFrom: null }).expect(400).expect(/REQUEST.INVALID/);
       expect(await historyTypes(app, `/v1/actors/${id}`)).toEqual(['ActorRegistered', 'ActorUpdated']);
     });
   });

@@ -1,8 +1,24 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { ACTOR_KINDS, TALKS_CLAIM_TYPES } from '@parley/domain';
+import { ACTOR_KINDS, PRECISIONS, TALKS_CLAIM_TYPES } from '@parley/domain';
 import { arrayOf, CLAIM_DATE, COUNT, DATE_TIME, NULLABLE_STRING, record, schemaComponent } from '../openapi/schema-component';
 
 const IDS: SchemaObject = { type: 'array', items: { type: 'string' } };
+
+const ROLE_DATE = record({ at: CLAIM_DATE, precision: { type: 'string', enum: [...PRECISIONS] } });
+
+/** A title and principal held together, from one date until the next role's. */
+export const ACTOR_ROLE = schemaComponent(
+  'ActorRole',
+  record(
+    {
+      title: { type: 'string' },
+      represents: { type: 'string' },
+      validFrom: { ...ROLE_DATE, description: 'Left out: held since before any record' },
+      validUntil: { ...ROLE_DATE, description: 'The next role’s validFrom; left out: held still' },
+    },
+    ['title', 'represents', 'validFrom', 'validUntil'],
+  ),
+);
 
 /** GET /v1/actors/{id}: the profile as its events add up to. */
 export const ACTOR = schemaComponent(
@@ -16,6 +32,7 @@ export const ACTOR = schemaComponent(
       title: { type: 'string' },
       represents: { type: 'string', example: 'donald-trump' },
       aliases: IDS,
+      roles: { ...arrayOf(ACTOR_ROLE), description: 'Every role it held, oldest first; the last is `title` and `represents` now' },
       registeredAt: DATE_TIME,
       updatedAt: DATE_TIME,
     },
@@ -23,13 +40,16 @@ export const ACTOR = schemaComponent(
   ),
 );
 
+export const ACTORS_PAGE = schemaComponent('ActorsPage', record({ items: arrayOf(ACTOR), nextCursor: NULLABLE_STRING }));
+
 export const ACTOR_ACTIVITY = schemaComponent(
   'ActorActivity',
   record({
     actorId: { type: 'string' },
     name: { type: 'string' },
     kind: { type: 'string', enum: [...ACTOR_KINDS] },
-    represents: NULLABLE_STRING,
+    title: { ...NULLABLE_STRING, description: 'As held now, or on `asOf`' },
+    represents: { ...NULLABLE_STRING, description: 'As held now, or on `asOf`' },
     visits: record({
       count: COUNT,
       list: arrayOf(record({ eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, country: NULLABLE_STRING, city: NULLABLE_STRING, occurredAt: CLAIM_DATE })),
@@ -44,4 +64,4 @@ export const ACTOR_ACTIVITY = schemaComponent(
   }),
 );
 
-export const ACTOR_SCHEMAS = [ACTOR, ACTOR_ACTIVITY];
+export const ACTOR_SCHEMAS = [ACTOR_ROLE, ACTOR, ACTORS_PAGE, ACTOR_ACTIVITY];

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTOR_KINDS, ActorKind, SLUG_PATTERN } from '@parley/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { OptionalCountryCode } from '../claims/country-code';
 import { Slug } from '../claims/slug';
+import { RoleDateDto } from './role-date.dto';
 
 export class RegisterActorDto {
   @Slug('The actor id; its stream is `actor-{id}`', 'steve-witkoff')
@@ -41,4 +43,10 @@ export class RegisterActorDto {
   @IsNotEmpty({ each: true })
   @MaxLength(200, { each: true })
   aliases: string[] = [];
+
+  @ApiPropertyOptional({ type: RoleDateDto, description: 'Since when it has held its title and represents; left out: since before any record' })
+  @ValidateIf((_: object, value: unknown) => value !== undefined)
+  @ValidateNested()
+  @Type(() => RoleDateDto)
+  validFrom?: RoleDateDto;
 }

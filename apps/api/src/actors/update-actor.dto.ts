@@ -1,7 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTOR_KINDS, ActorKind, SLUG_PATTERN } from '@parley/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha3, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO31661Alpha3, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { COUNTRY_CODE_SHAPE, upperCase } from '../claims/country-code';
+import { RoleDateDto } from './role-date.dto';
 
 const given = (_: object, value: unknown) => value !== undefined;
 
@@ -45,4 +47,13 @@ export class UpdateActorDto {
   @IsNotEmpty({ each: true })
   @MaxLength(200, { each: true })
   aliases?: string[];
+
+  @ApiPropertyOptional({
+    type: RoleDateDto,
+    description: 'When the new title or represents began (not before the role it replaces); left out: now. Only with title or represents',
+  })
+  @ValidateIf(given)
+  @ValidateNested()
+  @Type(() => RoleDateDto)
+  validFrom?: RoleDateDto;
 }

@@ -1,9 +1,9 @@
 import { specify } from '../testing/given-when-then';
 import { context, NOW } from '../testing/talks.fixtures';
 import { ActorCommand, RegisterActor, UpdateActor } from './actor.commands';
-import { ActorRegistered, ActorUpdated } from './actor.events';
+import { ActorRegistered, ActorUpdated, RoleDate } from './actor.events';
 import { actorDecider } from './actor.decider';
-import { actorViewOf } from './actor.state';
+import { actorViewOf, actorViewOn } from './actor.state';
 
 const { given } = specify(actorDecider);
 const registeredAt = '2025-01-01T00:00:00.000Z';
@@ -18,10 +18,11 @@ const witkoff: RegisterActor['data'] = {
   aliases: ['Steven Witkoff'],
 };
 const registered = (data: Partial<RegisterActor['data']> = {}): ActorRegistered => ({ type: 'ActorRegistered', data: { ...witkoff, ...data, registeredAt } });
-const updated = (changes: ActorUpdated['data']['changes'], updatedAt = '2025-02-01T00:00:00.000Z'): ActorUpdated => ({
+const updated = (changes: ActorUpdated['data']['changes'], updatedAt = '2025-02-01T00:00:00.000Z', validFrom?: RoleDate): ActorUpdated => ({
   type: 'ActorUpdated',
-  data: { actorId: 'steve-witkoff', changes, updatedAt },
+  data: { actorId: 'steve-witkoff', changes, ...(validFrom ? { validFrom } : {}), updatedAt },
 });
+const clockDate: RoleDate = { at: NOW.toISOString(), precision: 'exact' };
 
 const withTrump = { registeredActors: new Set(['donald-trump', 'vladimir-putin']) };
 const register = (data: Partial<RegisterActor['data']> = {}, metadata = withTrump): ActorCommand => ({
@@ -29,9 +30,9 @@ const register = (data: Partial<RegisterActor['data']> = {}, metadata = withTrum
   data: { ...witkoff, ...data },
   metadata: context(metadata),
 });
-const update = (changes: UpdateActor['data']['changes'], metadata = withTrump): ActorCommand => ({
+const update = (changes: UpdateActor['data']['changes'], metadata = withTrump, validFrom?: RoleDate): ActorCommand => ({
   type: 'UpdateActor',
-  data: { actorId: 'steve-witkoff', changes },
+  data: { actorId: 'steve-witkoff', changes, ...(validFrom ? { validFrom } : {}) },
   metadata: context(metadata),
 });
 
@@ -59,22 +60,23 @@ describe('registering an actor', () => {
   it('folds into a registered actor and its view', () => {
     const state = given([registered()]).state();
     const { actorId, ...profile } = witkoff;
-    expect(state).toEqual({ status: 'registered', actorId, profile, registeredAt, updatedAt: registeredAt });
-    expect(actorViewOf(state)).toEqual({ ...witkoff, registeredAt, updatedAt: registeredAt });
+    const roles = [{ title: 'Special Envoy', represents: 'donald-trump' }];
+    expect(state).toEqual({ status: 'registered', actorId, profile, roles, registeredAt, updatedAt: registeredAt });
+    expect(actorViewOf(state)).toEqual({ ...witkoff, roles, registeredAt, updatedAt: registeredAt });
     expect(actorViewOf(actorDecider.initialState())).toBeUndefined();
   });
 });
 
 describe('updating an actor', () => {
   it('records ActorUpdated with the fields that change, stamped with the clock', () => {
-    given([registered()]).when(update({ title: 'Special Envoy to the Middle East', aliases: ['Steven Witkoff'] })).thenEvents([
-      { type: 'ActorUpdated', data: { actorId: 'steve-witkoff', changes: { title: 'Special Envoy to the Middle East' }, updatedAt: NOW.toISOString() } },
+    given([registered()]).when(update({ name: 'Steven Witkoff', aliases: ['Steven Witkoff'] })).thenEvents([
+      { type: 'ActorUpdated', data: { actorId: 'steve-witkoff', changes: { name: 'Steven Witkoff' }, updatedAt: NOW.toISOString() } },
     ]);
   });
 
   it('clears an optional field with null', () => {
     given([registered()]).when(update({ title: null })).thenEvents([
-      { type: 'ActorUpdated', data: { actorId: 'steve-witkoff', changes: { title: null }, updatedAt: NOW.toISOString() } },
+      { type: 'ActorUpdated', data: { actorId: 'steve-witkoff', changes: { title: null }, validFrom: clockDate, updatedAt: NOW.toISOString() } },
     ]);
     const view = actorViewOf(given([registered(), updated({ title: null, country: null, name: 'Steven Witkoff' })]).state());
     expect(view).not.toHaveProperty('title');
@@ -103,6 +105,108 @@ describe('updating an actor', () => {
     given([registered()]).when(update({ represents: 'xi-jinping' })).thenError('ACTOR.UNKNOWN', 'changes.represents');
     given([registered()]).when(update({ represents: null }, { registeredActors: new Set() })).thenAccepted();
     given([registered()]).when(update({ represents: 'vladimir-putin' })).thenAccepted();
+  });
+});
+
+describe('a title or principal from a date', () => {
+  const sinceInauguration: RoleDate = { at: '2025-01-20', precision: 'day' };
+  const inMarch: RoleDate = { at: '2025-03-01', precision: 'month' };
+  const peaceEnvoy = { title: 'Special Envoy for Peace Missions' };
+
+  it('registers the role held since a date', () => {
+    given([]).when(register({ validFrom: sinceInauguration })).thenEvents([
+      { type: 'ActorRegistered', data: { ...witkoff, validFrom: sinceInauguration, registeredAt: NOW.toISOString() } },
+    ]);
+  });
+
+  it('records a new title from the date given, at its precision', () => {
+    given([registered({ validFrom: sinceInauguration })]).when(update(peaceEnvoy, withTrump, inMarch)).thenEvents([
+      { type: 'ActorUpdated', data: { actorId: 'steve-witkoff', changes: peaceEnvoy, validFrom: inMarch, updatedAt: NOW.toISOString() } },
+    ]);
+  });
+
+  it('dates a change of title or principal made without a date by the clock', () => {
+    given([registered()]).when(update({ represents: 'vladimir-putin' })).thenEvents([
+      { type: 'ActorUpdated', data: { actorId: 'steve-witkoff', changes: { represents: 'vladimir-putin' }, validFrom: clockDate, updatedAt: NOW.toISOString() } },
+    ]);
+  });
+
+  it('dates nothing when the title and principal stay as they are', () => {
+    given([registered()]).when(update({ title: 'Special Envoy', name: 'Steven Witkoff' }, withTrump, inMarch)).thenEvents([
+      { type: 'ActorUpdated', data: { actorId: 'steve-witkoff', changes: { name: 'Steven Witkoff' }, updatedAt: NOW.toISOString() } },
+    ]);
+  });
+
+  it('refuses a validFrom that dates no title or principal', () => {
+    given([registered()]).when(update({ name: 'Steven Witkoff' }, withTrump, inMarch)).thenError('ACTOR.VALID_FROM_WITHOUT_ROLE', 'validFrom');
+    given([]).when(register({ title: undefined, represents: undefined, validFrom: inMarch })).thenError('ACTOR.VALID_FROM_WITHOUT_ROLE', 'validFrom');
+  });
+
+  it('refuses a role that begins before the one it replaces, but not one whose vague date may be as late', () => {
+    const since = [registered({ validFrom: sinceInauguration })];
+    given(since).when(update(peaceEnvoy, withTrump, { at: '2024-12-31', precision: 'day' })).thenError('ACTOR.ROLE_BEFORE_CURRENT', 'validFrom');
+    given(since).when(update(peaceEnvoy, withTrump, { at: '2025-01-01', precision: 'month' })).thenAccepted();
+    given(since).when(update(peaceEnvoy, withTrump, sinceInauguration)).thenAccepted();
+    given([...since, updated(peaceEnvoy, '2025-03-02T00:00:00.000Z', inMarch)])
+      .when(update({ title: 'Envoy' }, withTrump, { at: '2025-02-28', precision: 'day' }))
+      .thenError('ACTOR.ROLE_BEFORE_CURRENT', 'validFrom');
+  });
+
+  it('accepts any date after a role held since before any record', () => {
+    given([registered()]).when(update(peaceEnvoy, withTrump, { at: '1990-01-01', precision: 'year' })).thenAccepted();
+  });
+
+  it('refuses a validFrom that is not a real date, or not at a precision it can carry', () => {
+    given([registered()]).when(update(peaceEnvoy, withTrump, { at: '2025-02-30', precision: 'day' })).thenError('DATE.INVALID', 'validFrom.at');
+    given([registered()]).when(update(peaceEnvoy, withTrump, { at: '2025-02-03', precision: 'exact' })).thenError('DATE.INVALID', 'validFrom.at');
+    given([registered()]).when(update(peaceEnvoy, withTrump, { at: '2025-02-03', precision: 'decade' as never })).thenError('DATE.INVALID', 'validFrom.precision');
+    given([]).when(register({ validFrom: { at: 'March 2025', precision: 'month' } })).thenError('DATE.INVALID', 'validFrom.at');
+  });
+
+  it('refuses a validFrom after now; this month at month precision is not after now', () => {
+    given([registered()]).when(update(peaceEnvoy, withTrump, { at: '2025-03-15', precision: 'day' })).thenError('DATE.IN_FUTURE', 'validFrom.at');
+    given([]).when(register({ validFrom: { at: '2026-01-01', precision: 'year' } })).thenError('DATE.IN_FUTURE', 'validFrom.at');
+    given([registered()]).when(update(peaceEnvoy, withTrump, { at: '2025-03-31', precision: 'month' })).thenAccepted();
+  });
+});
+
+describe('the roles an actor held, and the one it held on a date', () => {
+  const history = [
+    registered({ validFrom: { at: '2025-01-20', precision: 'day' } }),
+    updated({ title: 'Special Envoy for Peace Missions' }, '2025-03-10T00:00:00.000Z', { at: '2025-03-01', precision: 'month' }),
+    updated({ represents: null }, '2025-06-02T00:00:00.000Z', { at: '2025-06-01', precision: 'day' }),
+  ];
+  const on = (date: string) => actorViewOn(actorViewOf(given(history).state())!, new Date(date).getTime());
+
+  it('keeps every role as a period that ends where the next begins', () => {
+    expect(actorViewOf(given(history).state())?.roles).toEqual([
+      { title: 'Special Envoy', represents: 'donald-trump', validFrom: { at: '2025-01-20', precision: 'day' }, validUntil: { at: '2025-03-01', precision: 'month' } },
+      { title: 'Special Envoy for Peace Missions', represents: 'donald-trump', validFrom: { at: '2025-03-01', precision: 'month' }, validUntil: { at: '2025-06-01', precision: 'day' } },
+      { title: 'Special Envoy for Peace Missions', validFrom: { at: '2025-06-01', precision: 'day' } },
+    ]);
+  });
+
+  it('shows the title and principal held on the date asked about, a vague start counting from its first day', () => {
+    expect(on('2025-02-28T23:59:59Z')).toMatchObject({ title: 'Special Envoy', represents: 'donald-trump' });
+    expect(on('2025-03-01T00:00:00Z')).toMatchObject({ title: 'Special Envoy for Peace Missions', represents: 'donald-trump' });
+    expect(on('2025-06-01T00:00:00Z')).not.toHaveProperty('represents');
+  });
+
+  it('shows no title or principal before the first dated role, and the undated one on any date', () => {
+    const before = on('2025-01-19T23:59:59Z');
+    expect(before).not.toHaveProperty('title');
+    expect(before).not.toHaveProperty('represents');
+    expect(before).toMatchObject({ name: 'Steve Witkoff', kind: 'person' });
+    expect(actorViewOn(actorViewOf(given([registered()]).state())!, new Date('1900-01-01').getTime())).toMatchObject({ title: 'Special Envoy' });
+  });
+
+  it('adds no role for a change that touches neither title nor principal', () => {
+    expect(given([registered(), updated({ name: 'Steven Witkoff' })]).state()).toMatchObject({ roles: [{ title: 'Special Envoy', represents: 'donald-trump' }] });
+  });
+
+  it('reads a v1 update, recorded without validFrom, as a role held from when it was recorded', () => {
+    const state = given([registered(), updated({ title: 'Envoy' }, '2025-02-01T00:00:00.000Z')]).state();
+    expect(state).toMatchObject({ roles: [{ title: 'Special Envoy' }, { title: 'Envoy', validFrom: { at: '2025-02-01T00:00:00.000Z', precision: 'exact' } }] });
   });
 });
 

@@ -2,8 +2,10 @@ import { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { rejection, Verdict } from '../shared/error-codes';
 import { ActorCommand, RegisterActor, UpdateActor } from './actor.commands';
-import { ActorEvent, ActorProfile, ActorUpdated } from './actor.events';
-import { applyProfileChanges, ActorState, evolveActor, initialActorState } from './actor.state';
+import { checkDatesARole, checkRoleDate, checkRoleNotBeforeCurrent } from './actor-role.rules';
+import { ActorEvent, ActorProfile, ActorUpdated, RoleDate } from './actor.events';
+import { ActorState, changesRole, evolveActor, initialActorState } from './actor.state';
+import { upcastActorEvent } from './actor.upcasters';
 
 type Changes = ActorUpdated['data']['changes'];
 
@@ -30,9 +32,9 @@ const register = ({ data, metadata }: RegisterActor, state: ActorState): readonl
     return rejection('ACTOR.ALREADY_REGISTERED', `Actor '${data.actorId}' is already registered.`, 'actorId');
   }
   return (
-    checkRepresents(data.actorId, data.represents, metadata.registeredActors, 'represents') ?? [
-      { type: 'ActorRegistered', data: { ...data, registeredAt: metadata.now.toISOString() } },
-    ]
+    checkRepresents(data.actorId, data.represents, metadata.registeredActors, 'represents') ??
+    checkDatesARole(data.validFrom, data.title !== undefined || data.represents !== undefined) ??
+    checkRoleDate(data.validFrom, metadata.now) ?? [{ type: 'ActorRegistered', data: { ...data, registeredAt: metadata.now.toISOString() } }]
   );
 };
 
@@ -41,11 +43,20 @@ const update = ({ data, metadata }: UpdateActor, state: ActorState): readonly Ac
   if (state.status === 'unregistered') return rejection('ACTOR.NOT_FOUND', `Actor '${data.actorId}' is not registered.`, 'actorId');
   const given = Object.entries(data.changes ?? {}).filter(([, value]) => value !== undefined);
   if (given.length === 0) return rejection('ACTOR.EMPTY_UPDATE', 'An update must change at least one field.', 'changes');
-  const invalid = checkRepresents(state.actorId, data.changes.represents, metadata.registeredActors, 'changes.represents');
+  const invalid =
+    checkRepresents(state.actorId, data.changes.represents, metadata.registeredActors, 'changes.represents') ??
+    checkDatesARole(data.validFrom, changesRole(data.changes)) ??
+    checkRoleDate(data.validFrom, metadata.now);
   if (invalid) return invalid;
   const changes = effectiveChanges(state.profile, data.changes);
   if (Object.keys(changes).length === 0) return [];
-  return [{ type: 'ActorUpdated', data: { actorId: state.actorId, changes, updatedAt: metadata.now.toISOString() } }];
+  const updatedAt = metadata.now.toISOString();
+  if (!changesRole(changes)) return [{ type: 'ActorUpdated', data: { actorId: state.actorId, changes, updatedAt } }];
+  // A change of role made without a date is dated by the clock: the role is held from now.
+  const validFrom: RoleDate = data.validFrom ?? { at: updatedAt, precision: 'exact' };
+  const outOfOrder = checkRoleNotBeforeCurrent(validFrom, state.roles[state.roles.length - 1]);
+  if (outOfOrder) return outOfOrder;
+  return [{ type: 'ActorUpdated', data: { actorId: state.actorId, changes, validFrom, updatedAt } }];
 };
 
 const decide = (command: ActorCommand, state: ActorState): readonly ActorEvent[] | DomainError => {
@@ -68,7 +79,8 @@ const referencedActors = (command: Omit<ActorCommand, 'metadata'>): readonly str
 
 export const actorDecider: Decider<ActorCommand, ActorEvent, ActorState> = {
   initialState: initialActorState,
-  evolve: evolveActor,
+  // Until the shared upcasting registry is wired in, the fold reads v1 events through the actor upcasters itself.
+  evolve: (state, event) => evolveActor(state, upcastActorEvent(event)),
   decide,
   referencedActors,
 };

@@ -1,5 +1,6 @@
 import { Identified } from '../shared/event';
 import { ActorEvent, ActorProfile, ActorUpdated } from './actor.events';
+import { ActorRole, roleOf, roleOn, RolePeriod, rolePeriods } from './actor.roles';
 
 export type UnregisteredActor = Readonly<{ status: 'unregistered' }>;
 
@@ -7,14 +8,16 @@ export type RegisteredActor = Readonly<{
   status: 'registered';
   actorId: string;
   profile: ActorProfile;
+  /** Every role it held, oldest first; the last is the profile's title and represents. */
+  roles: readonly ActorRole[];
   registeredAt: string;
   updatedAt: string;
 }>;
 
 export type ActorState = UnregisteredActor | RegisteredActor;
 
-/** An actor as readers see it: its profile, id and when it was registered and last changed. */
-export type ActorView = ActorProfile & Readonly<{ actorId: string; registeredAt: string; updatedAt: string }>;
+/** An actor as readers see it: its profile, the roles it held, id and when it was registered and last changed. */
+export type ActorView = ActorProfile & Readonly<{ actorId: string; roles: readonly RolePeriod[]; registeredAt: string; updatedAt: string }>;
 
 export const initialActorState = (): ActorState => ({ status: 'unregistered' });
 
@@ -34,18 +37,28 @@ export const applyProfileChanges = (profile: ActorProfile, changes: ActorUpdated
   return next as ActorProfile;
 };
 
+/** Whether the changes give a new title or principal (clearing one included): a new role. */
+export const changesRole = (changes: ActorUpdated['data']['changes']): boolean => changes.title !== undefined || changes.represents !== undefined;
+
+const nextRoles = (state: RegisteredActor, profile: ActorProfile, data: ActorUpdated['data']): readonly ActorRole[] => {
+  // v2 dates every role change (v1 ones are dated by their upcaster).
+  return changesRole(data.changes ?? {}) ? [...state.roles, roleOf(profile.title, profile.represents, data.validFrom)] : state.roles;
+};
+
 /** Never throws: an update before the registration, or a second registration, changes nothing. */
 export const evolveActor = (state: ActorState, event: Identified<ActorEvent>): ActorState => {
   switch (event.type) {
     case 'ActorRegistered': {
       if (state.status === 'registered') return state;
-      const { actorId, registeredAt, ...profile } = event.data;
-      return { status: 'registered', actorId, profile, registeredAt, updatedAt: registeredAt };
+      const { actorId, registeredAt, validFrom, ...profile } = event.data;
+      const roles = [roleOf(profile.title, profile.represents, validFrom)];
+      return { status: 'registered', actorId, profile, roles, registeredAt, updatedAt: registeredAt };
     }
-    case 'ActorUpdated':
-      return state.status === 'registered'
-        ? { ...state, profile: applyProfileChanges(state.profile, event.data.changes ?? {}), updatedAt: event.data.updatedAt }
-        : state;
+    case 'ActorUpdated': {
+      if (state.status !== 'registered') return state;
+      const profile = applyProfileChanges(state.profile, event.data.changes ?? {});
+      return { ...state, profile, roles: nextRoles(state, profile, event.data), updatedAt: event.data.updatedAt };
+    }
     default: {
       const _exhaustive: never = event;
       // A type from a newer version of this code: nothing here knows how to apply it.
@@ -58,5 +71,12 @@ export const evolveActor = (state: ActorState, event: Identified<ActorEvent>): A
 /** The reader's view of a registered actor, or undefined. */
 export const actorViewOf = (state: ActorState): ActorView | undefined =>
   state.status === 'registered'
-    ? { ...state.profile, actorId: state.actorId, registeredAt: state.registeredAt, updatedAt: state.updatedAt }
+    ? { ...state.profile, actorId: state.actorId, roles: rolePeriods(state.roles), registeredAt: state.registeredAt, updatedAt: state.updatedAt }
     : undefined;
+
+/** The view as of an instant: the title and principal of the role held then (none before the first dated role). */
+export const actorViewOn = (view: ActorView, instant: number): ActorView => {
+  const { title: _title, represents: _represents, ...rest } = view;
+  const role = roleOn(view.roles, instant);
+  return { ...rest, ...(role?.title === undefined ? {} : { title: role.title }), ...(role?.represents === undefined ? {} : { represents: role.represents }) };
+};

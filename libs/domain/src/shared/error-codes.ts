@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   'ACTOR.NOT_FOUND': { kind: 'not_found', meaning: 'The actor to update is not registered.' },
   'ACTOR.REPRESENTS_ITSELF': { kind: 'rule', meaning: 'An actor cannot represent itself.' },
   'ACTOR.EMPTY_UPDATE': { kind: 'rule', meaning: 'An update must change at least one field.' },
+  'ACTOR.VALID_FROM_WITHOUT_ROLE': { kind: 'rule', meaning: 'validFrom dates a title or represents; it was given with neither.' },
+  'ACTOR.ROLE_BEFORE_CURRENT': { kind: 'rule', meaning: 'A new title or represents may not begin before the role it replaces began.' },
 
   'MEETING.TOO_FEW_PARTICIPANTS': { kind: 'rule', meaning: 'A meeting needs at least two distinct participants.' },
   'MEETING.ALREADY_HELD': { kind: 'conflict', meaning: 'A meeting with this id has already been held.' },

@@ -1,2 +1,4 @@
-export { ACTOR_TABLES, actorsProjection } from './actors.projection';
-export { getActorProfile, listActorProfiles } from './actors.queries';
+export { actorsProjection } from './actors.projection';
+export { ACTOR_TABLES } from './actors.tables';
+export { actorRoleOn, actorsPage, getActorProfile, MAX_ACTORS_PAGE } from './actors.queries';
+export type { ActorFilters } from './actors.queries';
