@@ -86,6 +86,20 @@ describe('Dataset exports (e2e)', () => {
     await read('/v1/timeline?changedSince=-1', 'application/json').expect(400);
   });
 
+  it('GET /v1/codebooks lists every code the exports carry, with the edition it is pinned to', async () => {
+    const { body } = await app.api.get('/v1/codebooks').expect(200);
+    const known = new Map<string, Set<string>>(body.codebooks.map((book: { field: string; codes: { code: string }[] }) => [book.field, new Set(book.codes.map((c) => c.code))]));
+    expect(body.codebooks.find((book: { field: string }) => book.field === 'plover').edition).toBe('PLOVER 2.0-draft@5e0c24f');
+    for (const shape of ['claims', 'dyadic']) {
+      for (const row of lines((await read(`/v1/timeline?shape=${shape}`).expect(200)).text)) {
+        for (const field of ['cameo', 'plover', 'ploverMode', 'timePrecisionCode', 'geoPrecisionCode']) {
+          if (row[field] !== null) expect({ field, code: String(row[field]), listed: known.get(field)?.has(String(row[field])) }).toMatchObject({ listed: true });
+        }
+        for (const context of String(row.ploverContext ?? '').split(';').filter(Boolean)) expect(known.get('ploverContext')?.has(context)).toBe(true);
+      }
+    }
+  });
+
   describe('incremental pulls keep a copy exact through corrections and retractions', () => {
     /** Apply a pull to a copy keyed by claim: each change replaces the claim's rows; a tombstone drops them. */
     const apply = (copy: Map<string, Row[]>, changes: Row[]): Map<string, Row[]> => {
