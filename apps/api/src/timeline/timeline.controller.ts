@@ -35,9 +35,9 @@ export class TimelineController {
   @ApiOkResponse({
     description: '`{ items, nextCursor }`, or an export of every matching claim: CSV with a header row, or JSON Lines (one claim a line)',
     content: {
-      'application/json': { schema: { oneOf: [TIMELINE_PAGE.ref, DATASET_PAGE.ref] } },
+      'application/json': { schema: { anyOf: [TIMELINE_PAGE.ref, DATASET_PAGE.ref] } },
       [CSV]: { schema: { type: 'string', example: 'eventId,talksId,type,occurredAt,…' } },
-      [NDJSON]: { schema: { oneOf: [TIMELINE_EXPORT_LINE.ref, DATASET_RECORD.ref] } },
+      [NDJSON]: { schema: { anyOf: [TIMELINE_EXPORT_LINE.ref, DATASET_RECORD.ref] } },
     },
   })
   @ProblemResponses('READ.TOO_BROAD', 'STORE.UNAVAILABLE')

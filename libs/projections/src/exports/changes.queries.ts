@@ -34,7 +34,6 @@ type VersionRow = {
   recorded_at: string;
   actors: string;
   countries: string;
-  changed_at: number;
   changed_at_text: string;
   change: ClaimChangeKind;
 };
@@ -42,8 +41,11 @@ type VersionRow = {
 const COLUMNS = `v.event_id, v.talks_id, v.type, v.occurred_at, v.precision, v.confidence, v.summary, v.cameo, v.plover, v.data, v.corrected,
   v.revision, CAST(v.position AS TEXT) AS position_text, v.recorded_at, v.actors, v.countries`;
 
+/** The inner columns by name, and not the numeric position of the change: a JavaScript number cannot hold every position. */
+const OUTER_COLUMNS = 'event_id, talks_id, type, occurred_at, precision, confidence, summary, cameo, plover, data, corrected, revision, position_text, recorded_at, actors, countries';
+
 /** A version row as a timeline item: the same shape a live export reads. */
-export const itemOfVersion = (row: Omit<VersionRow, 'changed_at' | 'changed_at_text' | 'change'>): TimelineItem => {
+export const itemOfVersion = (row: Omit<VersionRow, 'changed_at_text' | 'change'>): TimelineItem => {
   const data = JSON.parse(row.data) as ClaimData;
   const provenance = isRecord(data.provenance) ? data.provenance : {};
   return {
@@ -85,7 +87,7 @@ export const changesPage = (ctx: ProjectionContext, filters: ChangeFilters): Pag
     }
     const limit = Math.min(Math.max(Math.trunc(filters.limit) || 1, 1), MAX_PAGE);
     // A correction closes one version and opens the next at the same position: only a last version closed is a retraction.
-    const sql = `SELECT *, CAST(changed_at AS TEXT) AS changed_at_text FROM (
+    const sql = `SELECT ${OUTER_COLUMNS}, CAST(changed_at AS TEXT) AS changed_at_text, change FROM (
         SELECT ${COLUMNS}, v.recorded_from AS changed_at, CASE WHEN v.version = 0 THEN 'created' ELSE 'corrected' END AS change
           FROM ${versions} v WHERE v.recorded_from > ?
         UNION ALL
@@ -97,7 +99,7 @@ export const changesPage = (ctx: ProjectionContext, filters: ChangeFilters): Pag
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(({ changed_at: _numeric, changed_at_text, change, ...row }) => ({ item: itemOfVersion(row), change, changePosition: changed_at_text })),
+      items: page.map(({ changed_at_text, change, ...row }) => ({ item: itemOfVersion(row), change, changePosition: changed_at_text })),
       nextCursor: rows.length > limit && last ? encodeCursor([last.changed_at_text, last.event_id]) : null,
     };
   });

@@ -5,4 +5,4 @@ export type { ChangeFilters } from './changes.queries';
 export { DATASET_COLUMNS, GEO_PRECISION_CODES, KEY_COLUMNS, TIME_PRECISION_CODES, datasetRecords, selectFields } from './dataset-record';
 export type { DatasetRecord, DatasetShape, DatasetValue } from './dataset-record';
 export { exportSettings } from './export-setting';
-export { readSourcesCell, sourcesCell } from './source-cell';
+export { readSourcesCell, sourcesCell, sourcesOf } from './source-cell';

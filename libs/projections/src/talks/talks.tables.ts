@@ -156,7 +156,7 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
   `);
 };
 
-/** The indexes only readers use: timelines by date, claims by actor and country, releases by date, the past by track, date and time. */
+/** The indexes only readers use: timelines by date, claims by actor and country, releases by date, the past by track, date and time, changes since a position. */
 export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
   ctx.db.exec(`
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_date')} ON ${ctx.table('talks_claims')} (occurred_from, position);
@@ -167,6 +167,8 @@ export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track')} ON ${ctx.table('talks_claim_versions')} (talks_id, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_date')} ON ${ctx.table('talks_claim_versions')} (occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track_date')} ON ${ctx.table('talks_claim_versions')} (talks_id, occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_opened')} ON ${ctx.table('talks_claim_versions')} (recorded_from);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_closed')} ON ${ctx.table('talks_claim_versions')} (recorded_to) WHERE recorded_to IS NOT NULL;
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_recordings_by_time')} ON ${ctx.table('talks_recordings')} (recorded_at, position);
   `);
 };
