@@ -145,6 +145,8 @@ describe('Dataset exports (e2e)', () => {
         (await app.api.get(`/v1/timeline?talksId=${talksId}&shape=${shape}&changedSince=${since}&minPosition=${last}`).set('accept', 'application/x-ndjson').expect(200)).text,
       );
       expect(pulled.map((row) => row.change)).toEqual(expect.arrayContaining(['corrected', 'retracted']));
+      const page = (await app.api.get(`/v1/timeline?talksId=${talksId}&shape=${shape}&changedSince=${since}&minPosition=${last}`).expect(200)).body;
+      expect(page).toEqual({ items: pulled, nextCursor: null });
       expect(pulled.every((row) => BigInt(String(row.changePosition)) > since)).toBe(true);
       expect(sorted(apply(byClaim(first), pulled))).toEqual(sorted(byClaim(await exportAll())));
     });
