@@ -29,6 +29,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /v1/talks/:id': 'viewer',
   'GET /v1/talks/:id/history': 'viewer',
   'GET /v1/timeline': 'viewer',
+  'GET /v1/codebooks': 'viewer',
   'GET /v1/releases': 'viewer',
   'GET /v1/events': 'viewer',
   'GET /v1/subscriptions/events': 'viewer',

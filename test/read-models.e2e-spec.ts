@@ -143,7 +143,7 @@ describe('Read models (e2e)', () => {
       const lines = response.text.trim().split('\n');
       expect(lines[0]).toMatch(/^eventId,talksId,type,occurredAt,precision,confidence,summary,actors,countries,cameo,cameoCodebook,plover,ploverCodebook/);
       expect(lines).toHaveLength(1 + 5);
-      expect(lines.find((line) => line.includes('CeasefireBrokered'))).toMatch(/,0871,CAMEO 1\.1b3,RETREAT,PLOVER 2021,/);
+      expect(lines.find((line) => line.includes('CeasefireBrokered'))).toMatch(/,0871,CAMEO 1\.1b3,CONCEDE,PLOVER 2\.0-draft@5e0c24f,/);
     });
 
     it('exports JSON Lines, one claim a line', async () => {
@@ -151,7 +151,7 @@ describe('Read models (e2e)', () => {
       expect(response.headers['content-type']).toMatch(/^application\/x-ndjson/);
       const items = response.text.trim().split('\n').map((line) => JSON.parse(line));
       expect(items.map((item) => item.type)).toEqual(['TalksOpened', 'EnvoyVisited', 'EnvoyVisited', 'CeasefireBrokered', 'HostagesReleased']);
-      expect(items[0].codebooks).toEqual({ cameo: 'CAMEO 1.1b3', plover: 'PLOVER 2021' });
+      expect(items[0].codebooks).toEqual({ cameo: 'CAMEO 1.1b3', plover: 'PLOVER 2.0-draft@5e0c24f' });
     });
 
     it('asOf caps the timeline at a date', async () => {

@@ -42,6 +42,7 @@ import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interc
 import { ReleasesController } from './releases/releases.controller';
 import { TalksStatusController } from './talks/talks-status.controller';
 import { TimelineController } from './timeline/timeline.controller';
+import { CodebooksController } from './codebooks/codebooks.controller';
 import { EventFeed } from './subscriptions/event-feed.service';
 import { SseConnections } from './subscriptions/sse-connections.service';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
@@ -96,6 +97,7 @@ export class AppModule {
         TalksStatusController,
         TalksHistoryController,
         TimelineController,
+        CodebooksController,
         ReleasesController,
         EventsController,
         SubscriptionsController,

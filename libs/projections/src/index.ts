@@ -7,3 +7,4 @@ export { ProjectionRunner, type AppliedBatch, type AppliedListener, type Project
 export * from './talks';
 export * from './actors';
 export { ReadBudgetExceededError, setReadBudget } from './read-budget';
+export * from './exports';

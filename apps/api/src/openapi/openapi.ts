@@ -7,6 +7,8 @@ import { PROJECTION_STATUS } from '../read-models/projection-status.schema';
 import { RELEASES_SCHEMAS } from '../releases/releases.schema';
 import { TALKS_STATUS_SCHEMAS } from '../talks/talks-status.schema';
 import { TIMELINE_SCHEMAS } from '../timeline/timeline.schema';
+import { DATASET_SCHEMAS } from '../timeline/dataset.schema';
+import { CODEBOOK_SCHEMAS } from '../codebooks/codebooks.schema';
 import { API_TAGS } from './api-tags';
 import { PROBLEM_SCHEMAS } from './problem.schema';
 import { SchemaComponent } from './schema-component';
@@ -16,6 +18,8 @@ const RESPONSE_SCHEMAS: readonly SchemaComponent[] = [
   ...PROBLEM_SCHEMAS,
   ...TALKS_STATUS_SCHEMAS,
   ...TIMELINE_SCHEMAS,
+  ...DATASET_SCHEMAS,
+  ...CODEBOOK_SCHEMAS,
   ...RELEASES_SCHEMAS,
   ...HISTORY_SCHEMAS,
   ...ACTOR_SCHEMAS,

@@ -1,4 +1,4 @@
-import { CODEBOOKS, Page, TimelineItem } from '@parley/projections';
+import { CODEBOOKS, Page, TimelineItem, sourcesCell, sourcesOf } from '@parley/projections';
 import { stringify } from 'csv-stringify/sync';
 import { Readable } from 'node:stream';
 
@@ -21,7 +21,7 @@ const COLUMNS = [
 const csvRow = (item: TimelineItem): unknown[] => [
   item.eventId, item.talksId, item.type, item.occurredAt, item.precision, item.confidence, item.summary,
   item.actors.map(({ actorId, role }) => `${actorId}:${role}`).join(';'), item.countries.join(';'),
-  item.cameo ?? '', CODEBOOKS.cameo, item.plover ?? '', CODEBOOKS.plover, item.sources.join(';'),
+  item.cameo ?? '', CODEBOOKS.cameo, item.plover ?? '', CODEBOOKS.plover, sourcesCell(sourcesOf(item.data)),
   item.corrected, item.revision, item.position, item.recordedAt,
 ];
 

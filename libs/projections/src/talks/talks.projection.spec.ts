@@ -69,10 +69,10 @@ describe('talks projection: claim rows', () => {
     expect(t.status()).toMatchObject({ lifecycle: 'active', counts: { visits: 1, meetings: 0 } });
   });
 
-  it('keeps a scheduled meeting pending (no code) and a held one codes 040 CONSULT and fulfils it', () => {
+  it('keeps a scheduled meeting pending (036 AGREE: an expected meeting is an intent) and a held one codes 040 CONSULT and fulfils it', () => {
     const t = setup();
     t.given(opened(), withEventId('plan', scheduled()));
-    expect(t.claim('plan')).toMatchObject({ cameo: null, plover: null, summary: 'usa, rus expected to meet in SAU (Riyadh) on 2025-03-20' });
+    expect(t.claim('plan')).toMatchObject({ cameo: '036', plover: 'AGREE', summary: 'usa, rus expected to meet in SAU (Riyadh) on 2025-03-20' });
     expect(t.actors('plan')).toEqual([
       { actor_id: 'rus', role: 'participant', talks_id: TALKS_ID },
       { actor_id: 'usa', role: 'participant', talks_id: TALKS_ID },
@@ -85,14 +85,14 @@ describe('talks projection: claim rows', () => {
     expect(t.status()).toMatchObject({ lifecycle: 'active', scheduledMeetings: [], counts: { meetings: 1 } });
   });
 
-  it('writes one release row per person freed in a swap, with nationality countries, and codes it 0841 CONCEDE', () => {
+  it('writes one release row per person freed in a swap, with nationality countries, and codes it 0841 RETREAT (release, not a pardon)', () => {
     const t = setup();
     const releases = [
       { person: 'Marc Fogel', nationality: 'USA', releasedBy: 'rus', detainedSince: '2021-08', sentence: '14 years' },
       { person: 'Alexander Vinnik', nationality: 'RUS', releasedBy: 'usa' },
     ];
     t.given(opened(), withEventId('swap', swapped({ releases })));
-    expect(t.claim('swap')).toMatchObject({ cameo: '0841', plover: 'CONCEDE' });
+    expect(t.claim('swap')).toMatchObject({ cameo: '0841', plover: 'RETREAT' });
     expect(t.actors('swap')).toEqual([
       { actor_id: 'sau', role: 'mediator', talks_id: TALKS_ID },
       { actor_id: 'rus', role: 'released_by', talks_id: TALKS_ID },
@@ -119,10 +119,10 @@ describe('talks projection: claim rows', () => {
     expect(t.status()?.counts).toMatchObject({ swaps: 1, prisonersFreed: { best: 2, low: 2, high: 2 } });
   });
 
-  it('codes a ceasefire 0871 RETREAT with parties and mediators, and tracks it in the status', () => {
+  it('codes a ceasefire 0871 CONCEDE (declared, not implemented) with parties and mediators, and tracks it in the status', () => {
     const t = setup();
     t.given(opened(), withEventId('truce', brokered()));
-    expect(t.claim('truce')).toMatchObject({ cameo: '0871', plover: 'RETREAT' });
+    expect(t.claim('truce')).toMatchObject({ cameo: '0871', plover: 'CONCEDE' });
     expect(t.actors('truce')).toEqual([
       { actor_id: 'usa', role: 'mediator', talks_id: TALKS_ID },
       { actor_id: 'rus', role: 'party', talks_id: TALKS_ID },
@@ -151,7 +151,7 @@ describe('talks projection: claim rows', () => {
       withEventId('named', released({ count: { best: 3, low: 2, high: 4 }, names: ['Emily Damari', 'Romi Gonen'], prisonersReleasedInExchange: { best: 90 } })),
       withEventId('unnamed', released({ count: { best: 5 } })),
     );
-    expect(t.claim('named')).toMatchObject({ cameo: '0841', plover: 'CONCEDE', summary: 'rus released 3 (2–4) hostages (Emily Damari, Romi Gonen) for 90 prisoners' });
+    expect(t.claim('named')).toMatchObject({ cameo: '0841', plover: 'RETREAT', summary: 'rus released 3 (2–4) hostages (Emily Damari, Romi Gonen) for 90 prisoners' });
     expect(t.releases('named')).toEqual([
       expect.objectContaining({ idx: 0, kind: 'hostage', person: 'Emily Damari', nationality: null, released_by: 'rus' }),
       expect.objectContaining({ idx: 1, kind: 'hostage', person: 'Romi Gonen' }),

@@ -156,7 +156,7 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
   `);
 };
 
-/** The indexes only readers use: timelines by date (and by type and date, so a rare type costs what it returns), claims by actor and country, releases by date, the past by track, date and time. */
+/** The indexes only readers use: timelines by date (and by type and date, so a rare type costs what it returns), claims by actor and country, releases by date, the past by track, date and time, changes since a position. */
 export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
   ctx.db.exec(`
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_date')} ON ${ctx.table('talks_claims')} (occurred_from, position);
@@ -171,6 +171,8 @@ export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track_date')} ON ${ctx.table('talks_claim_versions')} (talks_id, occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_type_date')} ON ${ctx.table('talks_claim_versions')} (type, occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track_type_date')} ON ${ctx.table('talks_claim_versions')} (talks_id, type, occurred_from, position);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_opened')} ON ${ctx.table('talks_claim_versions')} (recorded_from);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_closed')} ON ${ctx.table('talks_claim_versions')} (recorded_to) WHERE recorded_to IS NOT NULL;
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_recordings_by_time')} ON ${ctx.table('talks_recordings')} (recorded_at, position);
   `);
 };

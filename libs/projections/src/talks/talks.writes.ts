@@ -43,7 +43,7 @@ const describedColumns = (type: ClaimType, data: ClaimData, basis: ClaimBasisRow
   confidence_rank: basis.confidenceRank,
   data: JSON.stringify(data),
   summary: summaryOf(type, data),
-  ...codesOf(type),
+  ...codesOf(type, data),
 });
 
 export type NewClaim = Readonly<{ eventId: string; type: ClaimType; data: ClaimData; basis: ClaimBasisRow; revision: number; position: bigint; recordedAt: Date }>;

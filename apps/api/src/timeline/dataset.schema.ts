@@ -1,0 +1,46 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import { DATASET_COLUMNS } from '@parley/projections';
+import { arrayOf, NULLABLE_STRING, schemaComponent } from '../openapi/schema-component';
+
+const INTEGER_COLUMNS = ['version', 'dyad', 'timePrecisionCode', 'geoPrecisionCode', 'sourceCount', 'revision'];
+
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  change: '`created` (version 0), `corrected` (a later version) or `retracted` (a tombstone: drop the claim’s rows)',
+  changePosition: 'The position of `$all` at which this version began (or the claim was retracted); pull next with the largest you hold',
+  dyad: 'The pair’s index within the claim (dyadic shape); null on a tombstone',
+  cameo: 'CAMEO 1.1b3 verb code (docs/crosswalk.md)',
+  plover: 'PLOVER event type',
+  ploverMode: 'PLOVER mode',
+  ploverContext: 'PLOVER contexts, `;`-separated',
+  timePrecisionCode: 'Parley precision 1: exact 1, day 2, month 3, year 4',
+  geoPrecisionCode: 'Parley precision 1: city 1, country 2',
+  earliest: 'The first day (or instant, for exact) the date can mean',
+  latest: 'The last day (or instant, for exact) the date can mean',
+  sources: 'Publishers with their originators in parentheses, `;`-separated: `Reuters (Qatar MFA); AP`',
+  stances: 'The sources’ stances, `;`-separated, when they give one',
+};
+
+const property = (column: string): SchemaObject => ({
+  ...(INTEGER_COLUMNS.includes(column) ? { type: 'integer', nullable: true } : NULLABLE_STRING),
+  ...(column === 'change' ? { type: 'string', nullable: false, enum: ['created', 'corrected', 'retracted'] } : {}),
+  ...(DESCRIPTIONS[column] ? { description: DESCRIPTIONS[column] } : {}),
+});
+
+const COLUMNS = [...new Set([...DATASET_COLUMNS.claims, ...DATASET_COLUMNS.dyadic])];
+
+/** One flat record of the dataset-style export: the columns asked for (`fields`), the keys always. */
+export const DATASET_RECORD = schemaComponent('DatasetRecord', {
+  type: 'object',
+  properties: Object.fromEntries(COLUMNS.map((column) => [column, property(column)])),
+  required: ['change', 'changePosition', 'eventId'],
+  additionalProperties: false,
+});
+
+export const DATASET_PAGE = schemaComponent('DatasetPage', {
+  type: 'object',
+  properties: { items: arrayOf(DATASET_RECORD), nextCursor: { ...NULLABLE_STRING, description: 'Pass as `cursor` for the next page; null on the last' } },
+  required: ['items', 'nextCursor'],
+  additionalProperties: false,
+});
+
+export const DATASET_SCHEMAS = [DATASET_RECORD, DATASET_PAGE];

@@ -1,0 +1,117 @@
+import type { ProjectionContext } from '../projection';
+import { WORK_TICK, withinReadBudget } from '../read-budget';
+import { ClaimData, ClaimType, isRecord, recordsOf, textOf } from '../talks/claim-data';
+import type { Page, TimelineItem } from '../talks/talks.queries';
+import { decodeCursor, encodeCursor, positionOf } from '../talks/timeline-cursor';
+import { ClaimChange, ClaimChangeKind } from './claim-change';
+
+/**
+ * Incremental pulls, read from the claim versions (each with the interval of `$all` positions in
+ * which it was current): every version opened after a position is a creation or a correction, and
+ * every claim whose last version closed after it is a retraction. Only filters a claim can never
+ * leave by a correction apply (its track, its type), so applying the changes in order keeps a copy
+ * exact.
+ */
+
+const MAX_PAGE = 500;
+
+export type ChangeFilters = Readonly<{ changedSince: bigint; talksId?: string; types?: readonly string[]; after?: string; limit: number }>;
+
+type VersionRow = {
+  event_id: string;
+  talks_id: string;
+  type: ClaimType;
+  occurred_at: string;
+  precision: TimelineItem['precision'];
+  confidence: TimelineItem['confidence'];
+  summary: string;
+  cameo: string | null;
+  plover: string | null;
+  data: string;
+  corrected: number;
+  revision: number;
+  position_text: string;
+  recorded_at: string;
+  actors: string;
+  countries: string;
+  changed_at_text: string;
+  change: ClaimChangeKind;
+};
+
+const COLUMNS = `v.event_id, v.talks_id, v.type, v.occurred_at, v.precision, v.confidence, v.summary, v.cameo, v.plover, v.data, v.corrected,
+  v.revision, CAST(v.position AS TEXT) AS position_text, v.recorded_at, v.actors, v.countries`;
+
+/** The inner columns by name, and not the numeric position of the change: a JavaScript number cannot hold every position. */
+const OUTER_COLUMNS = 'event_id, talks_id, type, occurred_at, precision, confidence, summary, cameo, plover, data, corrected, revision, position_text, recorded_at, actors, countries';
+
+/** A version row as a timeline item: the same shape a live export reads. */
+export const itemOfVersion = (row: Omit<VersionRow, 'changed_at_text' | 'change'>): TimelineItem => {
+  const data = JSON.parse(row.data) as ClaimData;
+  const provenance = isRecord(data.provenance) ? data.provenance : {};
+  return {
+    eventId: row.event_id,
+    talksId: row.talks_id,
+    type: row.type,
+    occurredAt: row.occurred_at,
+    precision: row.precision,
+    confidence: row.confidence,
+    summary: row.summary,
+    actors: JSON.parse(row.actors),
+    countries: JSON.parse(row.countries),
+    cameo: row.cameo,
+    plover: row.plover,
+    sources: recordsOf(provenance.sources).flatMap((source) => textOf(source.publisher) ?? []),
+    data,
+    corrected: row.corrected,
+    revision: row.revision,
+    position: row.position_text,
+    recordedAt: row.recorded_at,
+  };
+};
+
+/** Every change after `changedSince`, in the order it happened (position, then claim). */
+export const changesPage = (ctx: ProjectionContext, filters: ChangeFilters): Page<ClaimChange> =>
+  withinReadBudget(ctx.db, () => {
+    const versions = ctx.table('talks_claim_versions');
+    const where: string[] = [WORK_TICK];
+    const params: unknown[] = [filters.changedSince, filters.changedSince];
+    const add = (clause: string, ...values: unknown[]): void => {
+      where.push(clause);
+      params.push(...values);
+    };
+    if (filters.talksId !== undefined) add('talks_id = ?', filters.talksId);
+    if (filters.types?.length) add('type IN (SELECT value FROM json_each(?))', JSON.stringify(filters.types));
+    if (filters.after !== undefined) {
+      const [changedAt, eventId] = decodeCursor(filters.after, ['string', 'string']);
+      add('(changed_at, event_id) > (?, ?)', positionOf(changedAt), eventId);
+    }
+    const limit = Math.min(Math.max(Math.trunc(filters.limit) || 1, 1), MAX_PAGE);
+    // A correction closes one version and opens the next at the same position: only a last version closed is a retraction.
+    const sql = `SELECT ${OUTER_COLUMNS}, CAST(changed_at AS TEXT) AS changed_at_text, change FROM (
+        SELECT ${COLUMNS}, v.recorded_from AS changed_at, CASE WHEN v.version = 0 THEN 'created' ELSE 'corrected' END AS change
+          FROM ${versions} v WHERE v.recorded_from > ?
+        UNION ALL
+        SELECT ${COLUMNS}, v.recorded_to AS changed_at, 'retracted' AS change
+          FROM ${versions} v WHERE v.recorded_to > ?
+            AND NOT EXISTS (SELECT 1 FROM ${versions} w WHERE w.event_id = v.event_id AND w.version = v.version + 1)
+      ) WHERE ${where.join(' AND ')} ORDER BY changed_at, event_id LIMIT ?`;
+    const rows = ctx.statement(sql).all(...params, limit + 1) as VersionRow[];
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ changed_at_text, change, ...row }) => ({ item: itemOfVersion(row), change, changePosition: changed_at_text })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.changed_at_text, last.event_id]) : null,
+    };
+  });
+
+/** Where each item's current version began: the change position of a full export's rows. */
+export const versionPositions = (ctx: ProjectionContext, items: readonly TimelineItem[]): ReadonlyMap<string, string> => {
+  const keys = JSON.stringify(items.map((item) => [item.eventId, item.corrected]));
+  const rows = ctx
+    .statement(
+      `SELECT v.event_id, CAST(v.recorded_from AS TEXT) AS recorded_from FROM json_each(?) k
+       JOIN ${ctx.table('talks_claim_versions')} v ON v.event_id = json_extract(k.value, '$[0]') AND v.version = json_extract(k.value, '$[1]')`,
+    )
+    .all(keys) as { event_id: string; recorded_from: string }[];
+  return new Map(rows.map((row) => [row.event_id, row.recorded_from]));
+};
