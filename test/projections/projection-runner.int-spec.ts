@@ -74,6 +74,18 @@ describe('ProjectionRunner on SQLite', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
+  it('commits a live batch without an fsync of its own and leaves the connection as durable as it found it', async () => {
+    const seen: number[] = [];
+    const probing: Projection = { ...countingProjection(), apply: (ctx, event) => (seen.push(Number(ctx.db.pragma('synchronous', { simple: true }))), countingProjection().apply(ctx, event)) };
+    const probe = runner(probing);
+    await probe.start();
+    await store.appendToStream('s-sync', [counted(), counted()]);
+    await eventually(() => count('s-sync') === 2);
+    // 1 is NORMAL: the batch and its checkpoint stand or fall together, and the store can replay them.
+    expect(new Set(seen)).toEqual(new Set([1]));
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
   it('catches up on what is recorded, then applies new events as they are recorded', async () => {
     await store.appendToStream('s-1', [counted(), counted(), counted(), counted()]);
     const counts = runner(countingProjection());
