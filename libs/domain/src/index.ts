@@ -34,3 +34,8 @@ export * from './actors/actor.commands';
 export { actorDecider } from './actors/actor.decider';
 export { actorViewOf, applyProfileChanges, evolveActor, initialActorState } from './actors/actor.state';
 export type { ActorState, ActorView, RegisteredActor, UnregisteredActor } from './actors/actor.state';
+
+export type { StoredData, Upcaster, UpcasterTable } from './upcasting/upcaster';
+export { upcasterRegistry } from './upcasting/upcaster-registry';
+export type { Upcasted, UpcasterRegistry } from './upcasting/upcaster-registry';
+export { EVENT_UPCASTERS } from './upcasting/event-upcasters';

@@ -190,8 +190,12 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
         ...(decision.field === undefined ? {} : { errors: [{ field: decision.field, message: decision.message }] }),
       });
     }
-    const metadata = eventMetadata(request, job.identity);
-    return decision.map((event: { type: string; data: object }, index: number) => ({ id: job.identity.eventId(index), type: event.type, data: event.data, metadata }));
+    return decision.map((event: { type: string; data: object }, index: number) => ({
+      id: job.identity.eventId(index),
+      type: event.type,
+      data: event.data,
+      metadata: eventMetadata(request, job.identity, event.type),
+    }));
   }
 
   private async append(streamId: string, snapshot: StreamSnapshot, state: unknown, planned: readonly Planned[]): Promise<readonly Job[]> {

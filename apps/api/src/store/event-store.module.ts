@@ -1,12 +1,14 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { EVENT_STORE, EventStore, EventStoreDbEventStore, SqliteEventStore } from '@parley/event-store';
+import { EVENT_UPCASTERS } from '@parley/domain';
+import { EVENT_STORE, EventStore, EventStoreDbEventStore, SqliteEventStore, UpcastingEventStore } from '@parley/event-store';
 import { Environment } from '../config/environment';
 
 /**
  * The configured event store, opened once and closed on shutdown: the embedded SQLite store
  * in PARLEY_DB when PARLEY_EVENT_STORE is empty, else EventStoreDB at that connection string.
- * Read models, idempotency records and checkpoints stay in PARLEY_DB either way.
+ * Read models, idempotency records and checkpoints stay in PARLEY_DB either way. Events
+ * recorded in an older shape are read as the current one (the domain's upcasters).
  */
 @Global()
 @Module({
@@ -16,8 +18,11 @@ import { Environment } from '../config/environment';
       inject: [ConfigService],
       useFactory: async (config: ConfigService<Environment, true>): Promise<EventStore> => {
         const connectionString = config.get('PARLEY_EVENT_STORE', { infer: true });
-        if (connectionString) return EventStoreDbEventStore.connect({ connectionString });
-        return SqliteEventStore.open({ filename: config.get('PARLEY_DB', { infer: true }) });
+        const store = connectionString
+          ? await EventStoreDbEventStore.connect({ connectionString })
+          : await SqliteEventStore.open({ filename: config.get('PARLEY_DB', { infer: true }) });
+        // Everything the app reads, the command side and every projection, comes through the upcasters.
+        return new UpcastingEventStore(store, EVENT_UPCASTERS);
       },
     },
   ],
