@@ -13,8 +13,8 @@ export * from './talks/talks.events';
 export * from './talks/talks.commands';
 export { talksDecider } from './talks/talks.decider';
 export { evolveAllTalks, evolveTalks, initialTalksState } from './talks/talks.state';
-export { LIFECYCLE_CLAIM_TYPES, OPENED_LIFECYCLE, lifecycleAfter, movesLifecycle } from './talks/talks.lifecycle';
-export type { LifecycleClaimType, LifecycleFacts } from './talks/talks.lifecycle';
+export { ENGAGING_CLAIM_TYPES, LIFECYCLE_CLAIM_TYPES, OPENED_LIFECYCLE, isEngaging, lifecycleAfter, movesLifecycle } from './talks/talks.lifecycle';
+export type { EngagingClaimType, LifecycleClaimType, LifecycleFacts } from './talks/talks.lifecycle';
 export type {
   CeasefireRecord,
   ClaimRecord,

@@ -121,7 +121,8 @@ const applyTalksEvents = (ctx: ProjectionContext, events: readonly RecordedEvent
 export const talksProjection: Projection = {
   name: 'talks',
   // 2: a status's growing lists moved from its document into rows of their own; claims keep their versions.
-  version: 2,
+  // 3: any substantive claim makes open talks active; a status keeps whether one ever did (`engaged`).
+  version: 3,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,
   createTables: createTalksTables,
