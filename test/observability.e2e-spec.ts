@@ -86,7 +86,8 @@ describe('Observability (e2e)', () => {
 
       // The rebuild's first read of the store is held back, as a slow store would hold it.
       const store = app.app.get<EventStore>(EVENT_STORE);
-      const readAll = store.readAll;
+      const original = store.readAll;
+      const readAll = original.bind(store);
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       store.readAll = async (options?: ReadAllOptions): Promise<RecordedEvent[]> => {
@@ -103,7 +104,7 @@ describe('Observability (e2e)', () => {
         expect(sampleValue(during, 'parley_projection_rebuilding', { projection: 'actors' })).toBe(0);
       } finally {
         release();
-        store.readAll = readAll;
+        store.readAll = original;
       }
       let statuses: Array<{ name: string; state: string; rebuild?: unknown; generation: number }> = [];
       await waitWhileProgressing({

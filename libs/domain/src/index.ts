@@ -13,8 +13,8 @@ export * from './talks/talks.events';
 export * from './talks/talks.commands';
 export { talksDecider } from './talks/talks.decider';
 export { evolveAllTalks, evolveTalks, initialTalksState } from './talks/talks.state';
-export { LIFECYCLE_CLAIM_TYPES, OPENED_LIFECYCLE, lifecycleAfter, movesLifecycle } from './talks/talks.lifecycle';
-export type { LifecycleClaimType, LifecycleFacts } from './talks/talks.lifecycle';
+export { ENGAGING_CLAIM_TYPES, LIFECYCLE_CLAIM_TYPES, OPENED_LIFECYCLE, isEngaging, lifecycleAfter, movesLifecycle } from './talks/talks.lifecycle';
+export type { EngagingClaimType, LifecycleClaimType, LifecycleFacts } from './talks/talks.lifecycle';
 export type {
   CeasefireRecord,
   ClaimRecord,
@@ -35,6 +35,10 @@ export { actorDecider } from './actors/actor.decider';
 export { actorViewOf, actorViewOn, applyProfileChanges, evolveActor, initialActorState } from './actors/actor.state';
 export { roleDatePeriod, roleOn, rolePeriods, rolesOfPeriods } from './actors/actor.roles';
 export type { ActorRole, RolePeriod } from './actors/actor.roles';
-export { actorUpcasters, upcastActorData, upcastActorEvent } from './actors/actor.upcasters';
-export type { Upcaster, UpcasterTable } from './actors/actor.upcasters';
+export { actorUpcasters } from './actors/actor.upcasters';
 export type { ActorState, ActorView, RegisteredActor, UnregisteredActor } from './actors/actor.state';
+
+export type { StoredData, Upcaster, UpcasterTable } from './upcasting/upcaster';
+export { upcasterRegistry } from './upcasting/upcaster-registry';
+export type { Upcasted, UpcasterRegistry } from './upcasting/upcaster-registry';
+export { EVENT_UPCASTERS } from './upcasting/event-upcasters';

@@ -5,3 +5,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export type { SqlitePragmas } from './sqlite/sqlite.schema';
 export { openDurableSqlite } from './sqlite/open-durable-sqlite';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './esdb/esdb-event-store';
+export { UpcastingEventStore, upcastRecorded, type EventUpcaster } from './upcasting-event-store';

@@ -3,9 +3,9 @@
  * database and configuration as the server (PARLEY_DB). Safe while the server runs: a rebuild
  * swaps its tables in atomically and the server adopts them; a revoked key is refused at once.
  */
-import { openDurableSqlite, SqliteEventStore } from '@parley/event-store';
+import { EventStore, openDurableSqlite, SqliteEventStore, UpcastingEventStore } from '@parley/event-store';
 import { ProjectionObserver, ProjectionRunner } from '@parley/projections';
-import { isSlug } from '@parley/domain';
+import { EVENT_UPCASTERS, isSlug } from '@parley/domain';
 import { Command } from 'commander';
 import { ApiKeyStore, DuplicateKeyNameError } from '../access/api-key.store';
 import { isRole, ROLES } from '../access/roles';
@@ -13,7 +13,7 @@ import { validateEnvironment } from '../config/environment';
 import { ALL_PROJECTIONS } from '../read-models/projections';
 import { RebuildProgress } from './rebuild-progress';
 
-type ReadSide = Readonly<{ runners: ReadonlyMap<string, ProjectionRunner>; store: SqliteEventStore }>;
+type ReadSide = Readonly<{ runners: ReadonlyMap<string, ProjectionRunner>; store: EventStore }>;
 
 async function withKeys(work: (store: ApiKeyStore) => void): Promise<void> {
   const database = openDurableSqlite(validateEnvironment(process.env).PARLEY_DB);
@@ -26,7 +26,7 @@ async function withKeys(work: (store: ApiKeyStore) => void): Promise<void> {
 
 async function withReadSide(work: (readSide: ReadSide) => Promise<void>, observers: readonly ProjectionObserver[] = []): Promise<void> {
   const { PARLEY_DB } = validateEnvironment(process.env);
-  const store = await SqliteEventStore.open({ filename: PARLEY_DB });
+  const store = new UpcastingEventStore(await SqliteEventStore.open({ filename: PARLEY_DB }), EVENT_UPCASTERS);
   const database = openDurableSqlite(PARLEY_DB);
   try {
     const runners = new Map(ALL_PROJECTIONS.map((projection) => [projection.name, new ProjectionRunner(store, database, projection, { observers })]));

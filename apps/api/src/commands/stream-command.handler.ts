@@ -14,7 +14,7 @@ import { AGGREGATES, AnyDecider } from './aggregates';
 import { CLOCK, Clock } from './clock';
 import { CommandOutcome } from './command-outcome';
 import { entityTag, satisfies } from './entity-tag';
-import { commandIdentity, CommandIdentity, eventMetadata, schemaVersionOf } from './event-metadata';
+import { commandIdentity, CommandIdentity, eventMetadata } from './event-metadata';
 import { IdempotencyStore } from './idempotency.store';
 import { KeyedBatchQueue } from './keyed-batch-queue';
 import { RegisteredActors } from './registered-actors';
@@ -216,12 +216,11 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
         ...(decision.field === undefined ? {} : { errors: [{ field: decision.field, message: decision.message }] }),
       });
     }
-    const metadata = eventMetadata(request, job.identity);
     return decision.map((event: { type: string; data: object }, index: number) => ({
       id: job.identity.eventId(index),
       type: event.type,
       data: event.data,
-      metadata: { ...metadata, schemaVersion: schemaVersionOf(event.type) },
+      metadata: eventMetadata(request, job.identity, event.type),
     }));
   }
 

@@ -75,7 +75,11 @@ export const TALKS_STATUS = schemaComponent(
       parties: IDS,
       mediators: IDS,
       openedAt: CLAIM_DATE,
-      lifecycle: { type: 'string', enum: [...LIFECYCLES] },
+      lifecycle: {
+        type: 'string',
+        enum: [...LIFECYCLES],
+        description: '`open` until a substantive claim (visit, held meeting, swap, ceasefire, release) makes it `active`; `stalled` until resumed; `concluded` is final',
+      },
       concluded: record({ outcome: { type: 'string' }, summary: { type: 'string' }, at: CLAIM_DATE }),
       counts: record({ meetings: COUNT, visits: COUNT, swaps: COUNT, hostagesFreed: RANGE.ref, prisonersFreed: RANGE.ref }),
       lastActivityAt: { ...CLAIM_DATE, description: 'The latest date of any live claim' },

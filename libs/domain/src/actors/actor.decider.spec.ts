@@ -1,3 +1,4 @@
+import { EVENT_UPCASTERS } from '../upcasting/event-upcasters';
 import { specify } from '../testing/given-when-then';
 import { context, NOW } from '../testing/talks.fixtures';
 import { ActorCommand, RegisterActor, UpdateActor } from './actor.commands';
@@ -205,7 +206,9 @@ describe('the roles an actor held, and the one it held on a date', () => {
   });
 
   it('reads a v1 update, recorded without validFrom, as a role held from when it was recorded', () => {
-    const state = given([registered(), updated({ title: 'Envoy' }, '2025-02-01T00:00:00.000Z')]).state();
+    // As the upcasting store hands it to the fold.
+    const v1 = updated({ title: 'Envoy' }, '2025-02-01T00:00:00.000Z');
+    const state = given([registered(), { ...v1, data: EVENT_UPCASTERS.upcast(v1.type, v1.data, 1).data as ActorUpdated['data'] }]).state();
     expect(state).toMatchObject({ roles: [{ title: 'Special Envoy' }, { title: 'Envoy', validFrom: { at: '2025-02-01T00:00:00.000Z', precision: 'exact' } }] });
   });
 });

@@ -5,7 +5,6 @@ import { ActorCommand, RegisterActor, UpdateActor } from './actor.commands';
 import { checkDatesARole, checkRoleDate, checkRoleNotBeforeCurrent } from './actor-role.rules';
 import { ActorEvent, ActorProfile, ActorUpdated, RoleDate } from './actor.events';
 import { ActorState, changesRole, evolveActor, initialActorState } from './actor.state';
-import { upcastActorEvent } from './actor.upcasters';
 
 type Changes = ActorUpdated['data']['changes'];
 
@@ -79,8 +78,8 @@ const referencedActors = (command: Omit<ActorCommand, 'metadata'>): readonly str
 
 export const actorDecider: Decider<ActorCommand, ActorEvent, ActorState> = {
   initialState: initialActorState,
-  // Until the shared upcasting registry is wired in, the fold reads v1 events through the actor upcasters itself.
-  evolve: (state, event) => evolveActor(state, upcastActorEvent(event)),
+  // Stored events reach the fold through the upcasting store: always the current shapes.
+  evolve: evolveActor,
   decide,
   referencedActors,
 };

@@ -49,5 +49,3 @@ export type ActorEvent = ActorRegistered | ActorUpdated;
 export type ActorEventType = ActorEvent['type'];
 export const ACTOR_EVENT_TYPES = ['ActorRegistered', 'ActorUpdated'] as const satisfies readonly ActorEventType[];
 
-/** The schema version each actor event is recorded at (read older ones through `actorUpcasters`). */
-export const ACTOR_EVENT_SCHEMA_VERSIONS = { ActorRegistered: 2, ActorUpdated: 2 } as const satisfies Record<ActorEventType, number>;

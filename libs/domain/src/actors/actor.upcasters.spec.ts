@@ -1,19 +1,17 @@
-import { ACTOR_EVENT_SCHEMA_VERSIONS, ACTOR_EVENT_TYPES } from './actor.events';
-import { actorUpcasters, upcastActorData, upcastActorEvent } from './actor.upcasters';
+import { EVENT_UPCASTERS } from '../upcasting/event-upcasters';
+import { actorUpcasters } from './actor.upcasters';
 
 const v1Update = { actorId: 'steve-witkoff', changes: { title: 'Special Envoy for Peace Missions' }, updatedAt: '2025-03-10T09:00:00.000Z' };
 const v1Registration = { actorId: 'steve-witkoff', name: 'Steve Witkoff', kind: 'person', title: 'Special Envoy', aliases: [], registeredAt: '2025-01-20T10:00:00.000Z' };
 
 describe('actor upcasters', () => {
-  it('has one step for every version below the current one of every actor event type', () => {
-    for (const type of ACTOR_EVENT_TYPES) {
-      const steps = Object.keys(actorUpcasters[type]).map(Number);
-      expect(steps).toEqual(Array.from({ length: ACTOR_EVENT_SCHEMA_VERSIONS[type] - 1 }, (_, index) => index + 1));
-    }
+  it('puts both actor events at version 2 in the shared registry', () => {
+    expect(EVENT_UPCASTERS.currentVersion('ActorRegistered')).toBe(2);
+    expect(EVENT_UPCASTERS.currentVersion('ActorUpdated')).toBe(2);
   });
 
   describe('ActorUpdated v1 → v2', () => {
-    const toV2 = actorUpcasters.ActorUpdated[1];
+    const toV2 = actorUpcasters.ActorUpdated[0];
 
     it('dates a v1 change of title by when it was recorded', () => {
       expect(toV2(v1Update)).toEqual({ ...v1Update, validFrom: { at: '2025-03-10T09:00:00.000Z', precision: 'exact' } });
@@ -47,26 +45,18 @@ describe('actor upcasters', () => {
 
   describe('ActorRegistered v1 → v2', () => {
     it('reads a v1 registration unchanged: its role is held since before any record', () => {
-      expect(actorUpcasters.ActorRegistered[1](v1Registration)).toEqual(v1Registration);
+      expect(actorUpcasters.ActorRegistered[0](v1Registration)).toEqual(v1Registration);
     });
   });
 
   describe('reading an event recorded at a version', () => {
     it('runs the steps from that version to the current one', () => {
-      expect(upcastActorData('ActorUpdated', v1Update, 1)).toMatchObject({ validFrom: { precision: 'exact' } });
-      expect(upcastActorData('ActorUpdated', v1Update, 2)).toBe(v1Update);
+      expect(EVENT_UPCASTERS.upcast('ActorUpdated', v1Update, 1).data).toMatchObject({ validFrom: { precision: 'exact' } });
+      expect(EVENT_UPCASTERS.upcast('ActorUpdated', v1Update, 2).data).toBe(v1Update);
     });
 
-    it('passes other event types and data that is not an object through', () => {
-      expect(upcastActorData('TalksOpened', v1Update, 1)).toBe(v1Update);
-      expect(upcastActorData('ActorUpdated', null, 1)).toBeNull();
-    });
-
-    it('reads an event of unknown version as v1, which v2 data survives', () => {
-      const event = { id: 'e1', type: 'ActorUpdated' as const, data: v1Update };
-      expect(upcastActorEvent(event).data).toMatchObject({ validFrom: { at: v1Update.updatedAt } });
-      const v2 = { ...event, data: { ...v1Update, validFrom: { at: '2025-03-01', precision: 'month' as const } } };
-      expect(upcastActorEvent(v2)).toBe(v2);
+    it('reads an event recorded before versions were written as v1', () => {
+      expect(EVENT_UPCASTERS.upcast('ActorUpdated', v1Update, undefined)).toMatchObject({ data: { validFrom: { at: v1Update.updatedAt } }, schemaVersion: 2 });
     });
   });
 });

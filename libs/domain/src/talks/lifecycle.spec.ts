@@ -83,7 +83,8 @@ describe('a concluded track', () => {
 
   it('is concluded, and retracting the conclusion reopens it where it was', () => {
     expect(statusOf(given(history).state())).toBe('concluded');
-    expect(statusOf(given([...history, retracted({ eventId: 'end' })]).state())).toBe('open');
+    expect(statusOf(given([opened(), withId('end', concluded()), retracted({ eventId: 'end' })]).state())).toBe('open');
+    expect(statusOf(given([...history, retracted({ eventId: 'end' })]).state())).toBe('active');
     expect(statusOf(given([opened(), visited(), withId('end', concluded()), retracted({ eventId: 'end' })]).state())).toBe('active');
   });
 });
@@ -98,8 +99,26 @@ describe('activity', () => {
     expect(statusOf(given([opened(), held()]).state())).toBe('active');
   });
 
-  it('leaves other claims without effect on the status', () => {
-    expect(statusOf(given([opened(), swapped(), brokered(), released(), violated(), ended()]).state())).toBe('open');
+  it.each([
+    ['a prisoner swap', swapped()],
+    ['a ceasefire brokered', brokered()],
+    ['a hostage release', released({ ceasefireId: undefined })],
+  ] as const)('turns open talks active on %s: something substantive happened', (_, claim) => {
+    expect(statusOf(given([opened(), claim]).state())).toBe('active');
+  });
+
+  it('leaves them open on a scheduled meeting, a violation or an end alone', () => {
+    expect(statusOf(given([opened(), scheduled()]).state())).toBe('open');
+  });
+
+  it('returns them to open when the only substantive claim is retracted, and keeps them active when another remains', () => {
+    expect(statusOf(given([opened(), withId('swap', swapped()), retracted({ eventId: 'swap' })]).state())).toBe('open');
+    expect(statusOf(given([opened(), withId('swap', swapped()), brokered(), retracted({ eventId: 'swap' })]).state())).toBe('active');
+  });
+
+  it('resumes talks active when a swap or ceasefire came before the stall', () => {
+    expect(statusOf(given([opened(), brokered(), stalled(), resumed()]).state())).toBe('active');
+    expect(statusOf(given([opened(), stalled(), swapped(), resumed()]).state())).toBe('active');
   });
 });
 

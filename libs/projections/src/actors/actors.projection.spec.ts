@@ -1,4 +1,4 @@
-import { ActorRegistered, ActorUpdated, RoleDate } from '@parley/domain';
+import { ActorRegistered, ActorUpdated, EVENT_UPCASTERS, RoleDate } from '@parley/domain';
 import { eventRecorder, projectionHarness, Recordable } from '../testing';
 import { InvalidCursorError } from '../talks/timeline-cursor';
 import { actorsProjection } from './actors.projection';
@@ -80,7 +80,9 @@ describe('actors projection', () => {
 
   it('reads an update recorded at v1 (no validFrom) as a role held from when it was recorded', () => {
     const t = setup();
-    t.given(registered(), updated({ title: 'Envoy' }));
+    // As the upcasting store hands it to the projection.
+    const v1 = updated({ title: 'Envoy' });
+    t.given(registered(), { ...v1, data: EVENT_UPCASTERS.upcast(v1.type, v1.data, 1).data as ActorUpdated['data'] });
     expect(t.harness.rows('actor_roles').map((row) => [row.title, row.valid_from, row.valid_from_precision])).toEqual([
       ['Special envoy', null, null],
       ['Envoy', '2025-03-01T10:00:00Z', 'exact'],

@@ -12,7 +12,6 @@ import {
   Precision,
   roleDatePeriod,
   rolesOfPeriods,
-  upcastActorData,
 } from '@parley/domain';
 import type { RecordedEvent } from '@parley/event-store';
 import { APPLIED, ApplyOutcome, Projection, ProjectionContext, skipped } from '../projection';
@@ -92,18 +91,12 @@ const writeRoles = (ctx: ProjectionContext, view: ActorView): void => {
   );
 };
 
-/** Events recorded before schema versions were written are v1. */
-const schemaVersionOf = (event: RecordedEvent): number => {
-  const version = event.metadata?.schemaVersion;
-  return typeof version === 'number' && Number.isInteger(version) && version > 0 ? version : 1;
-};
-
 const applyActorEvent = (ctx: ProjectionContext, event: RecordedEvent): ApplyOutcome => {
   if (!(ACTOR_EVENT_TYPES as readonly string[]).includes(event.type)) return skipped(`${event.type} is not an actor event`);
   const malformed = malformation(event);
   if (malformed) return skipped(`malformed ${event.type}: ${malformed}`);
-  const data = upcastActorData(event.type, event.data, schemaVersionOf(event));
-  const actorEvent = { id: event.id, type: event.type, data } as ActorEvent & { id: string };
+  // Read through the upcasting store: the data is of the current version.
+  const actorEvent = { id: event.id, type: event.type, data: event.data } as ActorEvent & { id: string };
   const before = stateOf(getActorProfile(ctx, actorEvent.data.actorId));
   const after = evolveActor(before, actorEvent);
   // evolveActor returns the same state for what it ignores: a second registration, an update before any.

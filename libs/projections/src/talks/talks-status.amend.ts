@@ -57,7 +57,10 @@ export const amendStatus = (core: StatusCore, lists: StatusLists, track: TrackCl
     const { talksId: _sameTrack, ...fields } = openingOf(after);
     next = { ...next, ...fields };
   }
-  if (movesLifecycle(type) && !after) next = { ...next, lifecycle: lifecycleOf(track.lifecycleTypes()) };
+  if (movesLifecycle(type) && !after) {
+    const { status, engaged } = lifecycleOf(track.lifecycleTypes());
+    next = { ...next, lifecycle: status, engaged };
+  }
   if (type === 'TalksConcluded') {
     const { concluded: _previous, ...rest } = next;
     const conclusion = track.lastConclusion();

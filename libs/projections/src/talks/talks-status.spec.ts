@@ -1,4 +1,4 @@
-import { brokered, ended, held, opened, released, scheduled, stalled, violated, visited } from '@parley/domain/testing/talks.fixtures';
+import { brokered, ended, held, opened, released, resumed, scheduled, stalled, swapped, violated, visited } from '@parley/domain/testing/talks.fixtures';
 import { StatusClaim, applyToStatus, foldStatus } from './talks-status';
 
 let position = 0;
@@ -16,6 +16,12 @@ describe('the status fold', () => {
     let doc = undefined as ReturnType<typeof foldStatus>;
     for (const claim of claims) doc = applyToStatus(doc, claim);
     expect(doc).toEqual(foldStatus(claims));
+  });
+
+  it.each([['a swap', swapped()], ['a ceasefire', brokered()], ['a release', released()]] as const)('makes open talks active on %s, and resumes them active', (_, claim) => {
+    expect(foldStatus([claimOf(opened()), claimOf(claim)])?.lifecycle).toBe('active');
+    expect(foldStatus([claimOf(opened()), claimOf(stalled()), claimOf(claim), claimOf(resumed())])?.lifecycle).toBe('active');
+    expect(foldStatus([claimOf(opened()), claimOf(scheduled()), claimOf(stalled()), claimOf(resumed())])?.lifecycle).toBe('open');
   });
 
   it('keeps the latest occurredAt as the last activity, whatever the order of recording', () => {

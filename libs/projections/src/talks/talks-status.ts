@@ -1,4 +1,4 @@
-import { OPENED_LIFECYCLE, Precision, TalksLifecycle, lifecycleAfter, movesLifecycle } from '@parley/domain';
+import { LifecycleFacts, OPENED_LIFECYCLE, Precision, TalksLifecycle, lifecycleAfter, movesLifecycle } from '@parley/domain';
 import { ClaimData, ClaimType, Range, ZERO_RANGE, addRanges, compact, isRecord, rangeOf, recordsOf, textOf, textsOf } from './claim-data';
 import { startOf } from './claim-dates';
 
@@ -59,6 +59,8 @@ export type TalksStatusDoc = Readonly<{
   mediators: readonly string[];
   openedAt: string;
   lifecycle: TalksLifecycle;
+  /** Whether a substantive claim (visit, held meeting, swap, ceasefire, release) ever made the talks active: kept for the lifecycle, not served. */
+  engaged: boolean;
   concluded?: Readonly<{ outcome: string; summary: string; at: string }>;
   counts: StatusCounts;
   /** The latest occurredAt of any live claim (compared at each date's own grain). */
@@ -125,7 +127,7 @@ export const openingOf = (data: ClaimData) => ({
 
 const opening = (claim: StatusClaim): StatusCore => {
   const fields = openingOf(claim.data);
-  return { ...fields, lifecycle: 'open', counts: EMPTY_COUNTS, lastActivityAt: fields.openedAt, revision: claim.revision, position: claim.position };
+  return { ...fields, lifecycle: 'open', engaged: false, counts: EMPTY_COUNTS, lastActivityAt: fields.openedAt, revision: claim.revision, position: claim.position };
 };
 
 /**
@@ -160,21 +162,18 @@ export const addCounts = (a: StatusCounts, b: StatusCounts, sign: 1 | -1 = 1): S
   };
 };
 
-/** A visit or a held meeting engages the talks: the doc counts them. */
-const isEngaged = (core: StatusCore): boolean => core.counts.visits + core.counts.meetings > 0;
-
-/** The lifecycle after a claim, as the decider's facts would have it. Called before the claim is counted. */
+/** The lifecycle after a claim, as the decider's facts would have it. */
 const moveLifecycle = (core: StatusCore, type: ClaimType): StatusCore => {
   if (!movesLifecycle(type)) return core;
-  const { status } = lifecycleAfter({ status: core.lifecycle, engaged: isEngaged(core) }, type);
-  return status === core.lifecycle ? core : { ...core, lifecycle: status };
+  const { status, engaged } = lifecycleAfter({ status: core.lifecycle, engaged: core.engaged }, type);
+  return status === core.lifecycle && engaged === core.engaged ? core : { ...core, lifecycle: status, engaged };
 };
 
 /** The lifecycle that live lifecycle claims of these types (in recorded order) lead to. */
-export const lifecycleOf = (types: Iterable<string>): TalksLifecycle => {
+export const lifecycleOf = (types: Iterable<string>): LifecycleFacts => {
   let facts = OPENED_LIFECYCLE;
   for (const type of types) facts = lifecycleAfter(facts, type);
-  return facts.status;
+  return facts;
 };
 
 export const concludedOf = (data: ClaimData): NonNullable<StatusCore['concluded']> => ({

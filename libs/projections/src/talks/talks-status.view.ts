@@ -19,7 +19,7 @@ export type CeasefireView = Readonly<{
   ended?: Readonly<{ at: string; reason: string }>;
 }>;
 
-export type StatusView = TalksStatusDoc & Readonly<{ ceasefire: CeasefireView; nextMeeting: PendingMeeting | null }>;
+export type StatusView = Omit<TalksStatusDoc, 'engaged'> & Readonly<{ ceasefire: CeasefireView; nextMeeting: PendingMeeting | null }>;
 
 /** Whether a dated thing had begun by `at` (the start of its precision period counts). */
 const by = (at: number, date: string | undefined, precision?: CeasefireDoc['precision']): boolean => {
@@ -58,7 +58,7 @@ export const nextMeetingOn = (meetings: readonly PendingMeeting[], at: number): 
     .filter((m) => (endOf(m.expectedAt) ?? -Infinity) >= at)
     .reduce<PendingMeeting | null>((next, m) => (next === null || (startOf(m.expectedAt) ?? 0) < (startOf(next.expectedAt) ?? 0) ? m : next), null);
 
-export const statusView = (doc: TalksStatusDoc, at: Date): StatusView => ({
+export const statusView = ({ engaged: _kept, ...doc }: TalksStatusDoc, at: Date): StatusView => ({
   ...doc,
   ceasefire: ceasefireOn(doc.ceasefires, at.getTime()),
   nextMeeting: nextMeetingOn(doc.scheduledMeetings, at.getTime()),

@@ -51,8 +51,9 @@ describe('time travel: as of a date (valid time)', () => {
     expect(statusAt('2025-04-13')?.ceasefire.status).toBe('ended');
   });
 
-  it('counts only what had happened by then', () => {
-    expect(statusAt('2025-02-15')).toMatchObject({ lifecycle: 'open', counts: { visits: 0 } });
+  it('counts only what had happened by then: open before the ceasefire, active from it', () => {
+    expect(statusAt('2025-02-10')).toMatchObject({ lifecycle: 'open', counts: { visits: 0 } });
+    expect(statusAt('2025-02-15')).toMatchObject({ lifecycle: 'active', counts: { visits: 0 } });
     expect(statusAt('2025-02-20')).toMatchObject({ lifecycle: 'active', counts: { visits: 1 }, lastActivityAt: '2025-02-20' });
   });
 
