@@ -80,6 +80,19 @@ export class Environment {
   @Min(1)
   PARLEY_WRITE_LIMIT = 600;
 
+  /** Reads (every GET but live subscriptions) each API key may make per minute before 429. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(1)
+  PARLEY_READ_LIMIT = 600;
+
+  /** Live subscriptions (SSE) one API key may hold open at once; one more is 429. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 100 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PARLEY_SSE_MAX_STREAMS_PER_KEY = 100;
+
   /**
    * The first admin key, for automated installs: used only when no key exists yet. Without it
    * the first start makes one up and prints it once.
