@@ -28,7 +28,12 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     forceCloseConnections: false,
     frameworkErrors: answerFrameworkError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+    // A start refused (a store the database does not follow, say) is an error with its message, not a process.abort().
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
