@@ -57,7 +57,7 @@ describe('HTTP contract (e2e)', () => {
       const first = await app.api.post('/v1/actors').set('idempotency-key', key).send(actorBody(id)).expect(201);
       // The answer was never remembered: as if the process died right after the append.
       const database = new Database(app.databaseFile);
-      database.prepare('DELETE FROM idempotency_records WHERE key = ?').run(key);
+      database.prepare('DELETE FROM idempotency_records').run();
       database.close();
 
       const retry = await app.api.post('/v1/actors').set('idempotency-key', key).send(actorBody(id)).expect(201);

@@ -30,7 +30,8 @@ describe('Live subscriptions (e2e)', () => {
   const increasing = (ids: readonly string[]): boolean => ids.every((id, index) => index === 0 || BigInt(ids[index - 1]) < BigInt(id));
 
   beforeAll(async () => {
-    app = await startTestApp({ PARLEY_SSE_HEARTBEAT_MS: '100', PARLEY_SSE_RETRY_MS: '300' });
+    // One key opens hundreds of subscribers here: more than a key may hold by default.
+    app = await startTestApp({ PARLEY_SSE_HEARTBEAT_MS: '100', PARLEY_SSE_RETRY_MS: '300', PARLEY_SSE_MAX_STREAMS_PER_KEY: '1000' });
     base = await listen(app);
   });
 

@@ -11,6 +11,9 @@ const ADMIN_KEY = 'parley_bench-admin-key-000000000000000';
 export const API_ENV = {
   // A key may write 600 times a minute by default; the load here is one key at thousands a second.
   PARLEY_WRITE_LIMIT: '100000000',
+  // The same for reads and for live subscriptions: the benches measure the server, not its limits.
+  PARLEY_READ_LIMIT: '100000000',
+  PARLEY_SSE_MAX_STREAMS_PER_KEY: '100000',
   // Request logs at `info` would measure pino writing to a pipe; warnings and errors still show.
   LOG_LEVEL: 'warn',
   PARLEY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,

@@ -44,6 +44,8 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
       PARLEY_EVENT_STORE: '',
       PARLEY_BOOTSTRAP_ADMIN_KEY: SUBSCRIPTIONS_BENCH_KEY,
       PARLEY_WRITE_LIMIT: '100000000',
+      PARLEY_READ_LIMIT: '100000000',
+      PARLEY_SSE_MAX_STREAMS_PER_KEY: '100000',
       LOG_LEVEL: 'warn',
       ...env,
     },

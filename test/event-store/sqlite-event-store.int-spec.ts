@@ -63,12 +63,12 @@ describe('SqliteEventStore on SQLite', () => {
 
   it('runs a file in WAL with synchronous FULL, also after close and reopen', async () => {
     const first = await openStore();
-    expect(first.pragmas()).toMatchObject({ journalMode: 'wal', synchronous: 'FULL', schemaVersion: 1 });
+    expect(first.pragmas()).toMatchObject({ journalMode: 'wal', synchronous: 'FULL', schemaVersion: 2 });
     await first.close();
 
     const reopened = await openStore();
 
-    expect(reopened.pragmas()).toMatchObject({ journalMode: 'wal', synchronous: 'FULL', schemaVersion: 1 });
+    expect(reopened.pragmas()).toMatchObject({ journalMode: 'wal', synchronous: 'FULL', schemaVersion: 2 });
   });
 
   it('needs synchronous set on each open: a plain reopen of the WAL file runs at NORMAL', async () => {
@@ -85,7 +85,7 @@ describe('SqliteEventStore on SQLite', () => {
 
   it('runs in memory with synchronous FULL', async () => {
     const store = await openStore({ filename: ':memory:' });
-    expect(store.pragmas()).toMatchObject({ journalMode: 'memory', synchronous: 'FULL', schemaVersion: 1 });
+    expect(store.pragmas()).toMatchObject({ journalMode: 'memory', synchronous: 'FULL', schemaVersion: 2 });
   });
 
   it('keeps events, revisions and positions across a reopen, and carries on after them', async () => {
@@ -101,6 +101,33 @@ describe('SqliteEventStore on SQLite', () => {
     expect(after.slice(0, 2)).toEqual(before);
     expect(after[0].recordedAt.toISOString()).toBe('2025-01-15T10:00:00.123Z');
     expect(result).toEqual({ streamId: 'talks-x', nextExpectedRevision: 2, position: before[1].position + 1n, positions: [before[1].position + 1n] });
+  });
+
+  it('keeps its identity across a reopen; another file is another store', async () => {
+    const store = await openStore();
+    const id = await store.storeId();
+    await store.close();
+    const reopened = await openStore();
+    expect(await reopened.storeId()).toBe(id);
+    await reopened.close();
+    const other = await SqliteEventStore.open({ filename: join(dir, 'other.db') });
+    expect(await other.storeId()).not.toBe(id);
+    await other.close();
+  });
+
+  it('gives a file of schema version 1 an identity when it upgrades it, and keeps its events', async () => {
+    const store = await openStore();
+    await store.appendToStream('talks-x', [event()]);
+    await store.close();
+    const raw = new Database(join(dir, 'events.db'));
+    raw.exec('DROP TABLE store_identity');
+    raw.pragma('user_version = 1');
+    raw.close();
+
+    const upgraded = await openStore();
+    expect(await upgraded.storeId()).toMatch(/^sqlite:[0-9a-f]{32}$/);
+    expect(await upgraded.readStream('talks-x')).toHaveLength(1);
+    await upgraded.close();
   });
 
   it('refuses a file written by a newer schema version', async () => {

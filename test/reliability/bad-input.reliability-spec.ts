@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { readAllEvents } from './support/event-log';
 import { call, Client, clientFor, expectStatus } from './support/http-client';
 import { endpointsOf, invalidRequestFor } from './support/invalid-requests';
-import { openTracks } from './support/seed';
+import { meetingPath, newMeeting, openTracks } from './support/seed';
+import { formulaText } from './support/wrong-values';
+import { csvCells } from '../support/csv-cells';
 import { ServerProcess, startServer } from './support/server-process';
 
 const RUNS_PER_ENDPOINT = 60;
@@ -72,5 +74,29 @@ describe('bad input on every endpoint', () => {
     expect(after.map((event) => event.id)).toEqual(before.map((event) => event.id));
     const growth = server.rssBytes() - rssBefore;
     expect(growth).toBeLessThan(RSS_GROWTH_BOUND);
+  });
+
+  it('takes text that looks like a formula as text, and the CSV export neutralises every such cell', async () => {
+    const [track] = await openTracks(client, 1);
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(formulaText, async (publisher) => {
+        const meeting = newMeeting(track);
+        const body = { ...meeting, provenance: { ...(meeting.provenance as object), sources: [{ publisher, url: 'https://example.org/report' }] } };
+        const written = await client.post(meetingPath(track), body);
+        if (written.status !== 201) failures.push(`${JSON.stringify(publisher)} refused: ${written.status} ${written.text.slice(0, 200)}`);
+        const csv = expectStatus(
+          await client.get(`/v1/timeline?talksId=${track.talksId}`, { headers: { accept: 'text/csv', 'x-min-position': String(written.body?.position ?? 0) } }),
+          200,
+        );
+        const cells = csvCells(csv.text);
+        const formulas = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell));
+        if (formulas.length > 0) failures.push(`${JSON.stringify(publisher)}: cells ${JSON.stringify(formulas)}`);
+        if (!cells.includes(`'${publisher}`)) failures.push(`${JSON.stringify(publisher)}: not in the export as '${publisher}`);
+        return failures.length === 0;
+      }),
+      { numRuns: 30 },
+    ).catch(() => undefined);
+    expect(failures).toEqual([]);
   });
 });

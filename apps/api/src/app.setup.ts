@@ -4,14 +4,19 @@ import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
+import { ApiKeyStore } from './access/api-key.store';
+import { requireKeyBeforeBody } from './access/key-before-body.hook';
+import { CLOCK, Clock } from './commands/clock';
 import { correlationIdFor } from './commands/correlation-id';
 import { validateEnvironment } from './config/environment';
 import { Metrics } from './observability/metrics';
 import { linkRequestForLogs } from './observability/request-log';
 import { recordRequestDurations } from './observability/request-durations';
+import { allowInlineOnDocs, API_CONTENT_SECURITY } from './openapi/docs-content-security';
 import { setUpOpenApi } from './openapi/openapi';
 import { answerFrameworkError } from './problem/framework-errors';
 import { acceptJsonObjectsOnly } from './problem/json-body.parser';
+import { refuseMalformedQueryStrings } from './problem/well-formed-query.hook';
 import { validationProblem } from './problem/validation-problem';
 
 /** The whole API, configured the same way for `npm start` and for the end-to-end tests. */
@@ -26,7 +31,12 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     forceCloseConnections: false,
     frameworkErrors: answerFrameworkError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+    // A start refused (a store the database does not follow, say) is an error with its message, not a process.abort().
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(
@@ -40,12 +50,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
       exceptionFactory: validationProblem,
     }),
   );
-  await app.register(helmet, {
-    // Swagger UI at /docs runs inline scripts and styles; the API itself answers only JSON.
-    contentSecurityPolicy: {
-      directives: { defaultSrc: [`'self'`], styleSrc: [`'self'`, `'unsafe-inline'`], imgSrc: [`'self'`, 'data:'], scriptSrc: [`'self'`, `'unsafe-inline'`] },
-    },
-  });
+  // Strict everywhere; Swagger UI at /docs, which runs inline scripts and styles, gets its own (allowInlineOnDocs).
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: API_CONTENT_SECURITY } });
   const origins = PARLEY_CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   if (origins.length > 0) {
     app.enableCors({
@@ -59,6 +65,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   acceptJsonObjectsOnly(fastify);
   recordRequestDurations(fastify, app.get(Metrics));
   linkRequestForLogs(fastify);
+  refuseMalformedQueryStrings(fastify);
+  requireKeyBeforeBody(fastify, app.get(ApiKeyStore), app.get<Clock>(CLOCK));
+  allowInlineOnDocs(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-correlation-id', request.id);
   });

@@ -40,4 +40,7 @@ async function shutDown(app: INestApplication, signal: NodeJS.Signals): Promise<
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`Parley did not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

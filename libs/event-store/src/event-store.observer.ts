@@ -40,6 +40,7 @@ export function observedEventStore(store: EventStore, observer: EventStoreObserv
     subscribeToAll: (options?: SubscribeToAllOptions): AllSubscription => store.subscribeToAll(options),
     headPosition: (): Promise<bigint> => timed('headPosition', () => store.headPosition()),
     ping: (): Promise<void> => timed('ping', () => store.ping()),
+    storeId: (): Promise<string> => store.storeId(),
     close: (): Promise<void> => store.close(),
   };
 }

@@ -110,6 +110,13 @@ export interface EventStore {
   /** Throws when the store cannot be reached; used by the health check. */
   ping(): Promise<void>;
 
+  /**
+   * An identity the store keeps for itself, made once per store: the same answer on every
+   * call and every reopen, and another one for another (or an emptied and recreated) store.
+   * It is not an event: no read of `$all`, no subscription, no head position counts it.
+   */
+  storeId(): Promise<string>;
+
   close(): Promise<void>;
 }
 

@@ -76,6 +76,10 @@ export class UpcastingEventStore implements EventStore {
     return this.store.ping();
   }
 
+  storeId(): Promise<string> {
+    return this.store.storeId();
+  }
+
   close(): Promise<void> {
     return this.store.close();
   }

@@ -16,7 +16,7 @@ export class CheckpointStore {
   private readonly select: Statement<[string], Row>;
   private readonly upsert: Statement<[string, number, bigint, number, number]>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS projection_checkpoints (
         name       TEXT PRIMARY KEY,
@@ -30,6 +30,14 @@ export class CheckpointStore {
       INSERT INTO projection_checkpoints (name, version, position, generation, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
         generation = excluded.generation, updated_at = excluded.updated_at`);
+  }
+
+  /**
+   * Every projection's tables are to be built again from the store at its next start: its
+   * version is set to one no projection has, which start() answers with a rebuild and a swap.
+   */
+  requireRebuildOfAll(now: Date): void {
+    this.db.prepare('UPDATE projection_checkpoints SET version = -1, updated_at = ?').run(now.getTime());
   }
 
   get(name: string): Checkpoint | undefined {

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { DocumentSchemas, OpenApiDocument, Operation, Parameter } from '../../support/openapi/document-schemas';
-import { refusesSomeText, refusesSomeValue, resolved, Rules, wrongValueFor } from './wrong-values';
+import {
+  deeplyNested,
+  hugeNumberText,
+  refusesSomeText,
+  refusesSomeValue,
+  resolved,
+  Rules,
+  undecodableQueryText,
+  withLoneSurrogate,
+  wrongValueFor,
+} from './wrong-values';
 
 /** One endpoint as /docs-json describes it. */
 export type Endpoint = Readonly<{
@@ -214,5 +224,48 @@ export function invalidRequestFor(endpoint: Endpoint, validParams: Readonly<Reco
     });
   }
   // Checked against the document before it is sent: a request the document accepts is no bad input.
-  return fc.oneof(...variants).filter((request) => documentRejects(endpoint, request) !== undefined);
+  const documented = fc.oneof(...variants).filter((request) => documentRejects(endpoint, request) !== undefined);
+  const hostile = hostileRequestFor(endpoint, validPath);
+  return hostile ? fc.oneof({ arbitrary: documented, weight: 4 }, { arbitrary: hostile, weight: 1 }) : documented;
+}
+
+/** Numbers the pattern of a position (or a bounded integer) lets through on its face, for the parameters that take one. */
+const takesNumbers = (endpoint: Endpoint, name: string): boolean => {
+  const rules = resolved(endpoint.schemas, parameterOf(endpoint, 'query', name)?.schema);
+  return rules.type === 'integer' || rules.type === 'number' || rules.pattern === '^\\d{1,19}$';
+};
+
+/**
+ * Requests the document cannot call wrong but the server must refuse with a 400 (an attack
+ * review sent each, and each was a 500 or got through): huge numbers, deep nesting, lone
+ * surrogates in a body, undecodable query strings. Sent without the document's check.
+ */
+function hostileRequestFor(endpoint: Endpoint, validPath: string): fc.Arbitrary<InvalidRequest> | undefined {
+  const json = { 'content-type': 'application/json' };
+  const variants: fc.Arbitrary<InvalidRequest>[] = [];
+  const numeric = endpoint.queryParams.filter((name) => takesNumbers(endpoint, name));
+  if (numeric.length > 0) {
+    variants.push(
+      fc.tuple(fc.constantFrom(...numeric), hugeNumberText).map(([name, value]) => ({
+        method: endpoint.method, path: `${validPath}?${name}=${value}`, headers: {}, why: 'huge number',
+        ...(endpoint.body ? { raw: '{}', headers: json } : {}),
+      })),
+    );
+  }
+  if (endpoint.headerParams.includes('x-min-position')) {
+    variants.push(hugeNumberText.map((value) => ({ method: endpoint.method, path: validPath, headers: { 'x-min-position': value }, why: 'huge number' })));
+  }
+  if (endpoint.body) {
+    variants.push(deeplyNested.map((raw) => ({ method: endpoint.method, path: validPath, headers: json, raw, why: 'deep nesting' })));
+    variants.push(withLoneSurrogate.map((raw) => ({ method: endpoint.method, path: validPath, headers: json, raw, why: 'lone surrogate' })));
+  }
+  if (endpoint.queryParams.length > 0) {
+    variants.push(
+      fc.tuple(fc.constantFrom(...endpoint.queryParams), undecodableQueryText).map(([name, value]) => ({
+        method: endpoint.method, path: `${validPath}?${name}=${value}`, headers: {}, why: 'lone surrogate',
+        ...(endpoint.body ? { raw: '{}', headers: json } : {}),
+      })),
+    );
+  }
+  return variants.length > 0 ? fc.oneof(...variants) : undefined;
 }

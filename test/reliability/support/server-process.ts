@@ -51,6 +51,7 @@ export async function startServer(databaseFile: string, { env = {}, preload = []
       PARLEY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
       // The suite writes thousands of times a minute with one key; the limiter is not under test.
       PARLEY_WRITE_LIMIT: '1000000',
+      PARLEY_READ_LIMIT: '1000000',
       ...env,
     },
     execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...preload.flatMap((module) => ['-r', module])],

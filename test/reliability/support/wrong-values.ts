@@ -67,6 +67,8 @@ function brokenRules(schemas: DocumentSchemas, rules: Rules): fc.Arbitrary<unkno
   if (rules.minLength) broken.push(fc.constant(''));
   if (rules.minimum !== undefined) broken.push(fc.integer({ min: 1, max: 1000 }).map((below) => rules.minimum! - below));
   if (rules.maximum !== undefined) broken.push(fc.integer({ min: 1, max: 1000 }).map((above) => rules.maximum! + above));
+  // Past exact integers and past 64 bits: the numbers that reached SQLite and BigInt as 500s.
+  if (rules.maximum !== undefined) broken.push(fc.constantFrom(2 ** 53, 2 ** 64, 1e308).filter((huge) => huge > rules.maximum!));
   if (rules.type === 'integer') broken.push(fc.integer({ min: -1000, max: 1000 }).map((n) => n + 0.5));
   if (rules.type === 'array') {
     if (rules.maxItems !== undefined) broken.push(fc.constant(Array.from({ length: rules.maxItems + 1 }, () => 'x')));
@@ -111,3 +113,37 @@ export function wrongValueFor(schemas: DocumentSchemas, schema: unknown): fc.Arb
   const refuses = schemas.check(schema);
   return fc.oneof(...otherTypes(rules), ...brokenRules(schemas, rules)).filter((value) => refuses(value).length > 0);
 }
+
+/**
+ * What an attacker sends that no schema in the document can rule out, and the server must still
+ * refuse with a 400: decimal positions that fit the pattern (19 digits) but not in 64 bits, or
+ * too long for it; JSON nested thousands of levels deep; text holding a lone UTF-16 surrogate.
+ */
+export const hugeNumberText = fc.constantFrom('9223372036854775808', '9999999999999999999', '99999999999999999999', '1e400');
+
+export const deeplyNested = fc.integer({ min: 1_000, max: 20_000 }).chain((depth) =>
+  fc.constantFrom('[', '{"a":').map((opener) => {
+    const closer = opener === '[' ? ']' : '}';
+    return `{"deep":${opener.repeat(depth)}${opener === '[' ? '' : '1'}${closer.repeat(depth)}}`;
+  }),
+);
+
+/** A JSON text holding an escaped lone surrogate as a value or as a key (JSON.stringify would never write one). */
+export const withLoneSurrogate = fc
+  .tuple(fc.integer({ min: 0xd800, max: 0xdfff }), fc.boolean(), text(10))
+  .map(([unit, asKey, rest]) => {
+    const escaped = `\\u${unit.toString(16)}`;
+    const around = JSON.stringify(rest).slice(1, -1);
+    return asKey ? `{"${around}${escaped}":1}` : `{"name":"${around}${escaped}"}`;
+  });
+
+/** A query value that percent-decodes to no text: a surrogate encoded as a character (CESU-8), or bytes that are not UTF-8. */
+export const undecodableQueryText = fc.constantFrom('%ED%A0%80', '%ED%BF%BF', '%FF', '%C0%AF', 'ok%E2%82');
+
+/**
+ * Valid text a spreadsheet would run as a formula: the server takes it (it is what a source
+ * may be called), and every CSV export must neutralise it.
+ */
+export const formulaText = fc
+  .tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.constantFrom('cmd|\' /C calc\'!A0', 'SUM(1+1)*cmd|calc', 'HYPERLINK("http://x.example")', '1+1'))
+  .map(([start, rest]) => `${start}${rest}`);

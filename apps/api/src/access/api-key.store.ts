@@ -26,6 +26,9 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 export class DuplicateKeyNameError extends Error {}
 
+/** Told the name of a key whose rights just changed (revoked, so far) by this process. */
+export type KeyChangeListener = (name: string) => void;
+
 /** API keys in the local SQLite database, hashed: the plaintext exists only in the answer that creates it. */
 export class ApiKeyStore {
   private readonly insert: Statement<[string, string, string, string, number]>;
@@ -34,7 +37,9 @@ export class ApiKeyStore {
   private readonly touch: Statement<[number, string]>;
   private readonly revokeByName: Statement<[number, string]>;
   private readonly count: Statement<[], { n: number }>;
+  private readonly liveRoleByName: Statement<[string], { role: Role }>;
   private readonly lastTouched = new Map<string, number>();
+  private readonly changeListeners = new Set<KeyChangeListener>();
 
   constructor(db: Database) {
     db.exec(`
@@ -53,6 +58,18 @@ export class ApiKeyStore {
     this.touch = db.prepare('UPDATE api_keys SET last_used_at = ? WHERE name = ?');
     this.revokeByName = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL');
     this.count = db.prepare('SELECT COUNT(*) AS n FROM api_keys');
+    this.liveRoleByName = db.prepare('SELECT role FROM api_keys WHERE name = ? AND revoked_at IS NULL');
+  }
+
+  /** The role of the live key of that name; undefined once it is revoked (here, by the CLI, or by another process). */
+  liveRole(name: string): Role | undefined {
+    return this.liveRoleByName.get(name)?.role;
+  }
+
+  /** Runs `listener` whenever this process changes a key's rights; answers the function that stops it. */
+  onChange(listener: KeyChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   isEmpty(): boolean {
@@ -89,7 +106,9 @@ export class ApiKeyStore {
 
   /** True when a live key of that name was revoked; it is refused from its next request on. */
   revoke(name: string, now: Date): boolean {
-    return this.revokeByName.run(now.getTime(), name).changes > 0;
+    const revoked = this.revokeByName.run(now.getTime(), name).changes > 0;
+    if (revoked) for (const listener of this.changeListeners) listener(name);
+    return revoked;
   }
 }
 

@@ -10,7 +10,16 @@ import { parseIfMatch, RevisionCondition } from './entity-tag';
 export type CommandRequest = Readonly<{
   ifMatch?: RevisionCondition;
   idempotencyKey?: string;
-  /** Hash of method, path and body: the same key with another request is refused. */
+  /**
+   * Whose Idempotency-Key it is, and where it was sent: the caller's key name, the method and
+   * the path. Keys are the caller's own, per route: another caller's (or another route's) same
+   * key is another command, and never answered from this one's record.
+   */
+  idempotencyScope: string;
+  /**
+   * Hash of the scope, the Idempotency-Key, and the body: the same key with another request is
+   * refused. With the key in it, the hash kept in event metadata tells a reader nothing.
+   */
   fingerprint: string;
   correlationId: string;
   recordedBy: string;
@@ -25,13 +34,16 @@ export function commandRequestFrom(request: FastifyRequest): CommandRequest {
       errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }],
     });
   }
+  // Writes always need a key (the guard ran first), so there is always a name to record.
+  const recordedBy = principalOf(request)?.name ?? 'anonymous';
+  const idempotencyScope = `${recordedBy} ${request.method} ${request.url.split('?', 1)[0]}`;
   return {
     ifMatch: parseIfMatch(header(request, 'if-match')),
     idempotencyKey,
-    fingerprint: fingerprintOf(request),
+    idempotencyScope,
+    fingerprint: fingerprintOf(idempotencyScope, idempotencyKey, request.body),
     correlationId: String(request.id),
-    // Writes always need a key (the guard ran first), so there is always a name to record.
-    recordedBy: principalOf(request)?.name ?? 'anonymous',
+    recordedBy,
   };
 }
 
@@ -45,9 +57,8 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function fingerprintOf(request: FastifyRequest): string {
-  const path = request.url.split('?')[0];
+function fingerprintOf(scope: string, idempotencyKey: string | undefined, body: unknown): string {
   return createHash('sha256')
-    .update(stableStringify({ method: request.method, path, body: request.body ?? null }) ?? '')
+    .update(stableStringify({ scope, idempotencyKey: idempotencyKey ?? null, body: body ?? null }) ?? '')
     .digest('base64url');
 }

@@ -4,7 +4,9 @@ import { CommandOutcome } from './command-outcome';
 export type IdempotencyRecord = Readonly<{ fingerprint: string; outcome: CommandOutcome }>;
 
 /**
- * The first answer to each Idempotency-Key, kept in the local SQLite database.
+ * The first answer to each Idempotency-Key, kept in the local SQLite database by the command
+ * id the key gives (commandIdentity: caller, route and key), so one caller's key never answers
+ * another's request. Rows written before that scoping hold the raw key and match nothing.
  * A crash between the append and `remember` is covered too: the handler then finds the
  * command's events in the stream by their deterministic ids and answers from them.
  */
@@ -26,12 +28,12 @@ export class IdempotencyStore {
     );
   }
 
-  find(key: string): IdempotencyRecord | undefined {
-    const row = this.select.get(key);
+  find(commandId: string): IdempotencyRecord | undefined {
+    const row = this.select.get(commandId);
     return row && { fingerprint: row.fingerprint, outcome: JSON.parse(row.outcome) as CommandOutcome };
   }
 
-  remember(key: string, fingerprint: string, outcome: CommandOutcome, now: Date): void {
-    this.insert.run(key, fingerprint, JSON.stringify(outcome), now.getTime());
+  remember(commandId: string, fingerprint: string, outcome: CommandOutcome, now: Date): void {
+    this.insert.run(commandId, fingerprint, JSON.stringify(outcome), now.getTime());
   }
 }

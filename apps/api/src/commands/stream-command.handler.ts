@@ -90,16 +90,17 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
 
   private async executeOnce(command: StreamCommand): Promise<CommandOutcome> {
     const { idempotencyKey, fingerprint } = command.request;
+    const identity = commandIdentity(command.request);
+    // Records are kept by command id: derived from the caller, the route and the key, never the key alone.
     if (idempotencyKey !== undefined) {
-      const earlier = this.idempotency.find(idempotencyKey);
+      const earlier = this.idempotency.find(identity.commandId);
       if (earlier) return replay(earlier.fingerprint, fingerprint, earlier.outcome);
     }
-    const identity = commandIdentity(command.request);
     const streamId = AGGREGATES[command.aggregate].streamId(command.id);
     const outcome = await new Promise<CommandOutcome>((resolve, reject) =>
       this.lanes.enqueue(streamId, { command, identity, traceContext: context.active(), losses: 0, alone: false, resolve, reject }),
     );
-    if (idempotencyKey !== undefined && !outcome.replayed) this.rememberIfPossible(idempotencyKey, fingerprint, outcome);
+    if (idempotencyKey !== undefined && !outcome.replayed) this.rememberIfPossible(identity.commandId, fingerprint, outcome);
     return outcome;
   }
 
@@ -107,11 +108,11 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
    * The events are committed: failing now (a full disk, say) would answer an error for a
    * recorded command. Without the record a retry still finds the events by their command id.
    */
-  private rememberIfPossible(key: string, fingerprint: string, outcome: CommandOutcome): void {
+  private rememberIfPossible(commandId: string, fingerprint: string, outcome: CommandOutcome): void {
     try {
-      this.idempotency.remember(key, fingerprint, outcome, this.clock());
+      this.idempotency.remember(commandId, fingerprint, outcome, this.clock());
     } catch (error) {
-      this.logger.warn(`Idempotency-Key ${key} not remembered (its events are recorded): ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`Command ${commandId} (sent with an Idempotency-Key) not remembered (its events are recorded): ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

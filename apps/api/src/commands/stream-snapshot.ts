@@ -50,8 +50,10 @@ const estimateBytes = (events: readonly RecordedEvent[]): number => {
 const rememberKeyed = (keyed: StreamSnapshot['keyedCommands'], events: readonly RecordedEvent[]): StreamSnapshot['keyedCommands'] =>
   keyed.withMutations((commands) => {
     for (const event of events) {
-      const { commandId, idempotencyKey, requestFingerprint } = event.metadata;
-      if (idempotencyKey === undefined || typeof commandId !== 'string') continue;
+      // Events written before keys were scoped per caller carry `idempotencyKey`: their command
+      // ids were derived without a scope, so no retry can name them any more.
+      const { commandId, idempotencyKeyHash, requestFingerprint } = event.metadata;
+      if (idempotencyKeyHash === undefined || typeof commandId !== 'string') continue;
       const earlier = commands.get(commandId);
       const summary = { id: event.id, type: event.type };
       commands.set(commandId, {

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { ON_STORE_CHANGE, OnStoreChange } from '../store/followed-event-store';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -27,6 +28,13 @@ export class Environment {
   @IsString()
   @IsNotEmpty()
   PARLEY_DB = './data/parley.db';
+
+  /**
+   * When PARLEY_DB follows another event store than PARLEY_EVENT_STORE names: `refuse` to start
+   * (the default), or `rebuild` the read models from this store and drop the other's idempotency records.
+   */
+  @IsIn(ON_STORE_CHANGE)
+  PARLEY_ON_STORE_CHANGE: OnStoreChange = 'refuse';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
@@ -79,6 +87,19 @@ export class Environment {
   @IsInt()
   @Min(1)
   PARLEY_WRITE_LIMIT = 600;
+
+  /** Reads (every GET but live subscriptions) each API key may make per minute before 429. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(1)
+  PARLEY_READ_LIMIT = 600;
+
+  /** Live subscriptions (SSE) one API key may hold open at once; one more is 429. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 100 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PARLEY_SSE_MAX_STREAMS_PER_KEY = 100;
 
   /**
    * The first admin key, for automated installs: used only when no key exists yet. Without it

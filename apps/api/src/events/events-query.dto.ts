@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { EventTypeList, POSITION_PATTERN } from '../read-models/query-params';
+import { EventTypeList, IsPosition, POSITION_PATTERN } from '../read-models/query-params';
 
 export const MAX_EVENTS_PAGE = 1000;
 
 export class EventsQueryDto {
   @ApiPropertyOptional({ description: 'Events after this global position (exclusive); the previous page’s `nextAfter`', example: '0', pattern: POSITION_PATTERN.source })
   @IsOptional()
-  @Matches(POSITION_PATTERN, { message: 'after must be a global position (a decimal integer)' })
+  @IsPosition('after')
   after?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_EVENTS_PAGE, default: 100 })

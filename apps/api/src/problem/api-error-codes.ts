@@ -20,7 +20,12 @@ export const API_ERROR_CODES = {
   'AUTH.REQUIRED': { status: 401, title: 'An API key is required', meaning: 'Send Authorization: Bearer <key>; an admin creates keys with `npm run cli -- keys create`.' },
   'AUTH.INVALID_KEY': { status: 401, title: 'Unknown or revoked API key', meaning: 'The key is not one this installation knows, or it was revoked.' },
   'AUTH.FORBIDDEN': { status: 403, title: 'Not allowed for this role', meaning: 'viewer < analyst < editor < admin: the route needs a stronger role than the key has.' },
-  'RATE.LIMITED': { status: 429, title: 'Too many writes', meaning: 'This key made more writes than PARLEY_WRITE_LIMIT a minute; retry after Retry-After seconds.' },
+  'RATE.LIMITED': {
+    status: 429,
+    title: 'Too many requests',
+    meaning:
+      'This key made more writes than PARLEY_WRITE_LIMIT or reads than PARLEY_READ_LIMIT a minute, or holds PARLEY_SSE_MAX_STREAMS_PER_KEY live subscriptions open; retry after Retry-After seconds.',
+  },
   'KEY.NOT_FOUND': { status: 404, title: 'No such live key', meaning: 'No unrevoked key has this name.' },
   'KEY.DUPLICATE': { status: 409, title: 'A key with this name exists', meaning: 'Key names are unique, revoked ones included: they stay as the recordedBy of past events.' },
   'STORE.UNAVAILABLE': { status: 503, title: 'The event store is unavailable', meaning: 'The store could not be reached or written; nothing was recorded.' },

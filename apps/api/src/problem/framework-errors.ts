@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiProblem, PROBLEM_CONTENT_TYPE } from './problem';
-import { toProblem } from './to-problem';
+import { ApiProblem } from './problem';
+import { sendProblem } from './send-problem';
 
 /**
  * Fastify's router refuses some URLs before any route (and so before Nest's exception filter)
@@ -12,6 +12,5 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   const exception = refusedUrl
     ? new ApiProblem(400, 'REQUEST.INVALID', 'A path parameter is too long or not a valid URL segment', { errors: [{ field: 'path', message: error.message }] })
     : error;
-  const { body, headers } = toProblem(exception, request.url);
-  void reply.status(body.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  void sendProblem(request, reply, exception);
 }

@@ -6,8 +6,13 @@ import { problemTitle, problemType } from './problem-catalogue';
 
 export type RenderedProblem = Readonly<{ body: ProblemDetails; headers: Record<string, string> }>;
 
-/** Turns anything thrown while serving a request into the Problem Details we answer with. */
-export function toProblem(exception: unknown, instance: string): RenderedProblem {
+/**
+ * Turns anything thrown while serving a request into the Problem Details we answer with.
+ * `instance` is the request's path: its query string is left out, so an answer never echoes
+ * back whatever (and however much) a caller put there.
+ */
+export function toProblem(exception: unknown, url: string): RenderedProblem {
+  const instance = url.split('?', 1)[0];
   if (exception instanceof ApiProblem) {
     const { headers = {}, ...extensions } = exception.extensions;
     return { body: problem(exception.status, exception.code, exception.detail, instance, extensions), headers };

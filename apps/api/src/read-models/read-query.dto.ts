@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
-import { POSITION_PATTERN } from './query-params';
+import { IsOptional } from 'class-validator';
+import { IsPosition, POSITION_PATTERN } from './query-params';
 
 /** What every read accepts: wait until the read models reflect a position a write answered with. */
 export class ReadQueryDto {
@@ -10,6 +10,6 @@ export class ReadQueryDto {
     pattern: POSITION_PATTERN.source,
   })
   @IsOptional()
-  @Matches(POSITION_PATTERN, { message: 'minPosition must be a global position (a decimal integer)' })
+  @IsPosition('minPosition')
   minPosition?: string;
 }

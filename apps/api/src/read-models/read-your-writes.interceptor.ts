@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { ApiProblem } from '../problem/problem';
-import { POSITION_PATTERN } from './query-params';
+import { isPosition, positionMessage } from './query-params';
 import { ReadModels } from './read-models.service';
 
 /** Metadata key: the projections a read is served from (set by `@ReadsFrom`). */
@@ -31,10 +31,9 @@ function minPositionOf(request: FastifyRequest): bigint | undefined {
   const header = request.headers['x-min-position'];
   const value = typeof query === 'string' ? query : typeof header === 'string' ? header : undefined;
   if (value === undefined) return undefined;
-  if (!POSITION_PATTERN.test(value)) {
-    throw new ApiProblem(400, 'REQUEST.INVALID', 'minPosition must be a global position (a decimal integer)', {
-      errors: [{ field: typeof query === 'string' ? 'minPosition' : 'X-Min-Position', message: 'must be a decimal integer' }],
-    });
+  if (!isPosition(value)) {
+    const field = typeof query === 'string' ? 'minPosition' : 'X-Min-Position';
+    throw new ApiProblem(400, 'REQUEST.INVALID', positionMessage(field), { errors: [{ field, message: positionMessage(field) }] });
   }
   return BigInt(value);
 }

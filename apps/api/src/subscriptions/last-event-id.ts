@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ApiProblem } from '../problem/problem';
-import { POSITION_PATTERN } from '../read-models/query-params';
+import { isPosition, positionMessage } from '../read-models/query-params';
 
 /**
  * Where a reconnecting EventSource left off. Its URL still holds the first `from`, so the
@@ -9,9 +9,9 @@ import { POSITION_PATTERN } from '../read-models/query-params';
 export function lastEventIdOf(request: FastifyRequest): bigint | undefined {
   const header = request.headers['last-event-id'];
   if (header === undefined || header === '') return undefined;
-  if (typeof header !== 'string' || !POSITION_PATTERN.test(header)) {
-    throw new ApiProblem(400, 'REQUEST.INVALID', 'Last-Event-ID must be an id this API sent: a position (a decimal integer)', {
-      errors: [{ field: 'Last-Event-ID', message: 'must be a decimal integer' }],
+  if (!isPosition(header)) {
+    throw new ApiProblem(400, 'REQUEST.INVALID', `Last-Event-ID must be an id this API sent: ${positionMessage('it')}`, {
+      errors: [{ field: 'Last-Event-ID', message: positionMessage('Last-Event-ID') }],
     });
   }
   return BigInt(header);

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SLUG_PATTERN } from '@parley/domain';
 import { IsOptional, Matches } from 'class-validator';
-import { EventTypeList, POSITION_PATTERN } from '../read-models/query-params';
+import { EventTypeList, IsPosition } from '../read-models/query-params';
 
 export class TalksSubscriptionQueryDto {
   @ApiPropertyOptional({ description: 'Follow this track only', example: 'us-russia-ukraine' })
@@ -16,7 +16,7 @@ export class EventSubscriptionQueryDto extends TalksSubscriptionQueryDto {
     example: '0',
   })
   @IsOptional()
-  @Matches(POSITION_PATTERN, { message: 'from must be a global position (a decimal integer)' })
+  @IsPosition('from')
   from?: string;
 
   @EventTypeList()

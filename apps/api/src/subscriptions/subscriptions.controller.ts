@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Reads } from '../access/access-rule.decorator';
+import { Subscribes } from '../access/access-rule.decorator';
 import { ProblemResponses } from '../openapi/problem-responses.decorator';
 import { EventFeed } from './event-feed.service';
 import { lastEventIdOf } from './last-event-id';
@@ -27,7 +27,7 @@ const COMMON =
 /** Live subscriptions over Server-Sent Events. Errors (401, 403, 400) are problem+json, answered before the stream starts. */
 @ApiTags('subscriptions')
 @Controller('subscriptions')
-@Reads()
+@Subscribes()
 export class SubscriptionsController {
   constructor(
     private readonly eventFeed: EventFeed,

@@ -2,12 +2,12 @@ import {
   ClaimChange, DatasetRecord, DatasetShape, Page, ProjectionContext, TimelineFilters, changesPage, datasetRecords, exportSettings, selectFields,
   timelineAt, versionPositions,
 } from '@parley/projections';
-import { stringify } from 'csv-stringify/sync';
 import { Readable } from 'node:stream';
 import { endOf } from '../read-models/moment';
 import { ApiProblem } from '../problem/problem';
 import { CSV, ExportFormat } from './timeline-export';
 import { DatasetQueryDto } from './dataset-query.dto';
+import { csvLines } from '../exports/spreadsheet-safe-csv';
 
 /**
  * The dataset-style export: flat records, the same in CSV and JSON Lines, one per claim or per
@@ -64,11 +64,11 @@ export function datasetPages(talks: ProjectionContext, actors: ProjectionContext
 export function datasetExport(format: ExportFormat, { columns, pageAfter }: DatasetAnswer, first?: string): Readable {
   return Readable.from(
     (function* lines() {
-      if (format === CSV) yield stringify([[...columns]]);
+      if (format === CSV) yield csvLines([[...columns]]);
       let cursor = first;
       do {
         const page = pageAfter(cursor);
-        for (const record of page.items) yield format === CSV ? stringify([columns.map((column) => record[column] ?? '')]) : `${JSON.stringify(record)}\n`;
+        for (const record of page.items) yield format === CSV ? csvLines([columns.map((column) => record[column] ?? '')]) : `${JSON.stringify(record)}\n`;
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined);
     })(),

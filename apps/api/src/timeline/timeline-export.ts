@@ -1,6 +1,6 @@
 import { CODEBOOKS, Page, TimelineItem, sourcesCell, sourcesOf } from '@parley/projections';
-import { stringify } from 'csv-stringify/sync';
 import { Readable } from 'node:stream';
+import { csvLines } from '../exports/spreadsheet-safe-csv';
 
 export const CSV = 'text/csv';
 export const NDJSON = 'application/x-ndjson';
@@ -32,12 +32,12 @@ const csvRow = (item: TimelineItem): unknown[] => [
 export function timelineExport(format: ExportFormat, pageAfter: (cursor: string | undefined) => Page<TimelineItem>, first?: string): Readable {
   return Readable.from(
     (function* lines() {
-      if (format === CSV) yield stringify([[...COLUMNS]]);
+      if (format === CSV) yield csvLines([[...COLUMNS]]);
       let cursor = first;
       do {
         const page = pageAfter(cursor);
         for (const item of page.items) {
-          yield format === CSV ? stringify([csvRow(item)]) : `${JSON.stringify({ ...item, codebooks: CODEBOOKS })}\n`;
+          yield format === CSV ? csvLines([csvRow(item)]) : `${JSON.stringify({ ...item, codebooks: CODEBOOKS })}\n`;
         }
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined);

@@ -6,11 +6,13 @@ import {
   FORWARDS,
   jsonEvent,
   JSONType,
+  NO_STREAM,
   Position,
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
+import { randomUUID } from 'node:crypto';
 import { assertCount, assertExpectedRevision, assertStreamId, serializeEvent } from '../append.validation';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import {
@@ -27,6 +29,9 @@ import {
 import { assertExpectation } from '../expected-revision';
 import { EsdbAllSubscription, ResumeOptions } from './esdb-all-subscription';
 import { fromClientRevision, isSystemEvent, passes, toClientExpectedRevision, toRecordedEvent } from './esdb.mapping';
+
+/** Where the store keeps its identity: a system stream, outside everything the application reads. */
+export const STORE_IDENTITY_STREAM = '$parley-store-identity';
 
 export type EventStoreDbEventStoreOptions = Readonly<{
   /** `esdb://host:2113?tls=false`, `esdb+discover://…`: the client's connection string. */
@@ -207,12 +212,45 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /**
+   * The first event of `$parley-store-identity`, written once with `no_stream` (whoever loses
+   * that race reads the winner's). A `$` stream is a system stream: every read and
+   * subscription of this adapter leaves it out, so it is never taken for a domain event.
+   */
+  async storeId(): Promise<string> {
+    this.assertOpen();
+    const stored = await this.readIdentity();
+    if (stored) return stored;
+    const id = randomUUID();
+    try {
+      await this.client.appendToStream(STORE_IDENTITY_STREAM, jsonEvent({ id, type: 'ParleyStoreIdentified', data: { storeId: id } }), {
+        expectedRevision: NO_STREAM,
+      });
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+    }
+    const written = await this.readIdentity();
+    if (!written) throw new Error(`EventStoreDB: ${STORE_IDENTITY_STREAM} holds no identity right after writing one`);
+    return written;
+  }
+
   /** Ends every subscription (a pending `next()` resolves done), then the client's streams and channel. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     for (const subscription of [...this.subscriptions]) await subscription.unsubscribe();
     await this.client.dispose();
+  }
+
+  private async readIdentity(): Promise<string | undefined> {
+    try {
+      const [first] = await collect(this.client.readStream(STORE_IDENTITY_STREAM, { direction: FORWARDS, fromRevision: START, maxCount: 1 }));
+      const storeId = (first?.event?.data as { storeId?: unknown } | undefined)?.storeId;
+      return typeof storeId === 'string' ? `esdb:${storeId}` : undefined;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
   }
 
   private readAllPage(backwards: boolean, after: bigint | undefined, size: number): Promise<AllStreamResolvedEvent[]> {

@@ -186,6 +186,13 @@ export class SqliteEventStore implements EventStore {
     this.statements.ping.get();
   }
 
+  async storeId(): Promise<string> {
+    this.assertOpen();
+    const row = this.db.prepare<[], { id: string }>('SELECT id FROM store_identity').get();
+    if (!row) throw new Error(`SQLite event store ${this.filename}: it has no identity (store_identity is empty)`);
+    return `sqlite:${row.id}`;
+  }
+
   /** Commits the appends already queued, ends every subscription (their pending `next()` resolves done), then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** Kept in `PRAGMA user_version`; bump it with a migration step below. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type SqlitePragmas = Readonly<{
   journalMode: string;
@@ -65,6 +65,18 @@ const CREATE_V1 = `
   CREATE INDEX IF NOT EXISTS events_by_type ON events (type, position);
 `;
 
+/**
+ * v2: the store's identity, made once when the schema is created or upgraded. It lives beside
+ * the events, not among them, so no reader of `$all` ever meets it.
+ */
+const CREATE_V2 = `
+  CREATE TABLE IF NOT EXISTS store_identity (
+    id         TEXT    PRIMARY KEY,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO store_identity (id, created_at) SELECT lower(hex(randomblob(16))), unixepoch() * 1000 WHERE NOT EXISTS (SELECT 1 FROM store_identity);
+`;
+
 /** Creates or upgrades the schema; safe to run on every open, by several processes at once. */
 export function migrate(db: Database, filename: string): void {
   db.transaction(() => {
@@ -75,6 +87,7 @@ export function migrate(db: Database, filename: string): void {
       );
     }
     if (version < 1) db.exec(CREATE_V1);
+    if (version < 2) db.exec(CREATE_V2);
     if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -429,6 +429,20 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
       });
     });
 
+    describe('storeId', () => {
+      it('is the same on every call, and no read of $all, subscription or head position counts it', async () => {
+        const head = await store.headPosition();
+        const [first, second] = [await store.storeId(), await store.storeId()];
+
+        expect(first).toEqual(expect.any(String));
+        expect(first.length).toBeGreaterThan(8);
+        expect(second).toBe(first);
+        expect(await store.headPosition()).toBe(head);
+        const last = await store.readAll({ direction: 'backwards', maxCount: 20 });
+        expect(last.filter((event) => event.streamId.includes('identity') || event.type.includes('Identif'))).toEqual([]);
+      });
+    });
+
     describe('headPosition and ping', () => {
       it('headPosition is at least the position of the last append', async () => {
         const before = await store.headPosition();

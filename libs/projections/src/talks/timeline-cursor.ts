@@ -23,13 +23,20 @@ export const decodeCursor = (cursor: string, shape: readonly ('number' | 'string
   } catch {
     throw new InvalidCursorError();
   }
-  const fits = Array.isArray(key) && key.length === shape.length && key.every((value, i) => typeof value === shape[i]);
+  // A number must be exact: past 2^53 it is not the one the API wrote, and SQLite would refuse it or round it.
+  const fits =
+    Array.isArray(key) &&
+    key.length === shape.length &&
+    key.every((value, i) => typeof value === shape[i] && (typeof value !== 'number' || Number.isSafeInteger(value)));
   if (!fits) throw new InvalidCursorError();
   return key as SortKey;
 };
 
-/** A $all position travels as a decimal string (it may exceed 2^53); anything else is not a cursor. */
+/** The largest position SQLite's signed 64-bit INTEGER holds. */
+const MAX_POSITION = 2n ** 63n - 1n;
+
+/** A $all position travels as a decimal string (it may exceed 2^53); anything else, or past 2^63 - 1, is not a cursor. */
 export const positionOf = (text: string | number): bigint => {
-  if (typeof text !== 'string' || !/^\d{1,20}$/.test(text)) throw new InvalidCursorError();
+  if (typeof text !== 'string' || !/^\d{1,19}$/.test(text) || BigInt(text) > MAX_POSITION) throw new InvalidCursorError();
   return BigInt(text);
 };
