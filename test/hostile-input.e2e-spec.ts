@@ -30,11 +30,14 @@ describe('Hostile input (e2e)', () => {
         position = (await app.api.post(`${talksPath(talksId)}/meetings`).send(body).expect(201)).body.position;
       }
 
-      const csv = await app.api.get(`/v1/timeline?talksId=${talksId}`).set('x-min-position', position).set('accept', 'text/csv').expect(200);
-
-      const cells = csvCells(csv.text);
-      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
-      for (const publisher of formulas) expect(cells).toContain(`'${publisher}`);
+      for (const shape of ['', '&shape=claims', '&shape=dyadic']) {
+        const csv = await app.api.get(`/v1/timeline?talksId=${talksId}${shape}`).set('x-min-position', position).set('accept', 'text/csv').expect(200);
+        const cells = csvCells(csv.text);
+        expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+        // A sources cell names the publisher first (its parentheses escaped), then who it quotes.
+        const unescaped = cells.map((cell) => cell.replace(/\\(.)/g, '$1'));
+        for (const publisher of formulas) expect([shape, publisher, unescaped.some((cell) => cell.startsWith(`'${publisher}`))]).toEqual([shape, publisher, true]);
+      }
     });
   });
 
