@@ -48,6 +48,7 @@ describe('Hostile input (e2e)', () => {
       ['/v1/actors/no-such-actor/history?fromRevision=9007199254740992', 'fromRevision'],
       ['/v1/talks/no-such-talks/history?fromRevision=1e400', 'fromRevision'],
       ['/v1/talks?minPosition=9999999999999999999', 'minPosition'],
+      ['/v1/timeline?changedSince=9223372036854775808', 'changedSince'],
     ])('%s', async (path, field) => {
       const response = await app.api.get(path);
       expectProblem(response, 400, 'REQUEST.INVALID');

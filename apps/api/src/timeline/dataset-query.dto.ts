@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DATASET_COLUMNS } from '@parley/projections';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
-import { POSITION_PATTERN } from '../read-models/query-params';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { IsPosition, POSITION_PATTERN } from '../read-models/query-params';
 import { TimelineQueryDto } from './timeline-query.dto';
 
 const ALL_COLUMNS = [...new Set([...DATASET_COLUMNS.claims, ...DATASET_COLUMNS.dyadic])];
@@ -42,6 +42,6 @@ export class DatasetQueryDto extends TimelineQueryDto {
     example: '120',
   })
   @IsOptional()
-  @Matches(POSITION_PATTERN, { message: 'changedSince must be a position (a decimal string)' })
+  @IsPosition('changedSince')
   changedSince?: string;
 }
