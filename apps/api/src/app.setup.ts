@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
+import { registerBoard } from './board/board.plugin';
 import { correlationIdFor } from './commands/correlation-id';
 import { validateEnvironment } from './config/environment';
 import { setUpOpenApi } from './openapi/openapi';
@@ -58,5 +59,6 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     void reply.header('x-correlation-id', request.id);
   });
   setUpOpenApi(app);
+  await registerBoard(app);
   return app;
 }
