@@ -1,5 +1,5 @@
 // Three levels, named by suffix: *.spec.ts (pure units), *.int-spec.ts (a real store),
-// *.e2e-spec.ts (the real HTTP server through supertest).
+// *.e2e-spec.ts (the real HTTP server through supertest), and *.browser-spec.ts (the board in Chromium).
 const moduleNameMapper = {
   '^@parley/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
   '^@parley/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
@@ -32,5 +32,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       setupFiles: [...setupFiles, '<rootDir>/test/support/esdb/use-esdb.setup.js'],
     },
+    // The board (/board) in headless Chromium, against the real server as a child process.
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/board/**/*.browser-spec.ts'] },
   ],
 };

@@ -25,6 +25,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GET /docs-yaml': 'public',
   'GET /docs/': 'public',
   'GET /docs/*': 'public',
+  'GET /board': 'public',
+  'GET /board/*': 'public',
   'GET /v1/talks': 'viewer',
   'GET /v1/talks/:id': 'viewer',
   'GET /v1/talks/:id/history': 'viewer',

@@ -7,6 +7,7 @@ import { AppModule, AppOptions } from './app.module';
 import { ApiKeyStore } from './access/api-key.store';
 import { requireKeyBeforeBody } from './access/key-before-body.hook';
 import { CLOCK, Clock } from './commands/clock';
+import { registerBoard } from './board/board.plugin';
 import { correlationIdFor } from './commands/correlation-id';
 import { validateEnvironment } from './config/environment';
 import { Metrics } from './observability/metrics';
@@ -72,5 +73,6 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     void reply.header('x-correlation-id', request.id);
   });
   setUpOpenApi(app);
+  await registerBoard(app);
   return app;
 }

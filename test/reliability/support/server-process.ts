@@ -32,14 +32,16 @@ export type ServerOptions = Readonly<{
   env?: Record<string, string>;
   /** Modules the child loads first (`-r`), e.g. a test-only fault injector. */
   preload?: readonly string[];
+  /** Listen on this port (a restarted server where its clients knew it), else on a free one. */
+  port?: number;
 }>;
 
 /**
  * The real API (`apps/api/src/main.ts`) in a child process on a SQLite file, listening on a
  * free loopback port, resolved once /health answers 200. PORT=0 would not tell us the port.
  */
-export async function startServer(databaseFile: string, { env = {}, preload = [] }: ServerOptions = {}): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServer(databaseFile: string, { env = {}, preload = [], port: fixedPort }: ServerOptions = {}): Promise<ServerProcess> {
+  const port = fixedPort ?? (await freePort());
   const child: ChildProcess = forkInOwnGroup(MAIN, {
     env: {
       ...process.env,

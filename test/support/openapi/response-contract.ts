@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { DocumentSchemas, OpenApiDocument } from './document-schemas';
 
-/** What the document is not about: Swagger UI and the document themselves, and CORS preflights. */
-const outsideTheDocument = (method: string, path: string): boolean => method === 'OPTIONS' || /^\/docs(\/|-json$|-yaml$|$)/.test(path);
+/** What the document is not about: Swagger UI and the document themselves, the board's page and files, and CORS preflights. */
+const outsideTheDocument = (method: string, path: string): boolean => method === 'OPTIONS' || /^\/docs(\/|-json$|-yaml$|$)/.test(path) || /^\/board(\/|$)/.test(path);
 
 /** Where no operation matches, the router's own refusal: a problem that says so. */
 const NO_SUCH_ROUTE = [404, 405];
