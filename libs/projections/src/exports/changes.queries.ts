@@ -1,7 +1,7 @@
 import type { ProjectionContext } from '../projection';
 import { WORK_TICK, withinReadBudget } from '../read-budget';
-import { ClaimData, ClaimType, isRecord, recordsOf, textOf } from '../talks/claim-data';
-import type { Page, TimelineItem } from '../talks/talks.queries';
+import { ClaimType } from '../talks/claim-data';
+import { Page, TimelineItem, timelineItemOf } from '../talks/talks.queries';
 import { decodeCursor, encodeCursor, positionOf } from '../talks/timeline-cursor';
 import { ClaimChange, ClaimChangeKind } from './claim-change';
 
@@ -45,29 +45,7 @@ const COLUMNS = `v.event_id, v.talks_id, v.type, v.occurred_at, v.precision, v.c
 const OUTER_COLUMNS = 'event_id, talks_id, type, occurred_at, precision, confidence, summary, cameo, plover, data, corrected, revision, position_text, recorded_at, actors, countries';
 
 /** A version row as a timeline item: the same shape a live export reads. */
-export const itemOfVersion = (row: Omit<VersionRow, 'changed_at_text' | 'change'>): TimelineItem => {
-  const data = JSON.parse(row.data) as ClaimData;
-  const provenance = isRecord(data.provenance) ? data.provenance : {};
-  return {
-    eventId: row.event_id,
-    talksId: row.talks_id,
-    type: row.type,
-    occurredAt: row.occurred_at,
-    precision: row.precision,
-    confidence: row.confidence,
-    summary: row.summary,
-    actors: JSON.parse(row.actors),
-    countries: JSON.parse(row.countries),
-    cameo: row.cameo,
-    plover: row.plover,
-    sources: recordsOf(provenance.sources).flatMap((source) => textOf(source.publisher) ?? []),
-    data,
-    corrected: row.corrected,
-    revision: row.revision,
-    position: row.position_text,
-    recordedAt: row.recorded_at,
-  };
-};
+export const itemOfVersion = (row: Omit<VersionRow, 'changed_at_text' | 'change'>): TimelineItem => timelineItemOf(row);
 
 /** Every change after `changedSince`, in the order it happened (position, then claim). */
 export const changesPage = (ctx: ProjectionContext, filters: ChangeFilters): Page<ClaimChange> =>

@@ -137,6 +137,34 @@ const sourceConditions = (ctx: ProjectionContext, source: ClaimSource, filters: 
 const claimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> =>
   withinReadBudget(ctx.db, () => readClaimsPage(ctx, filters, source));
 
+/** A claim row as a timeline item: a live row with its facets from the derived tables, a version with its own. */
+export const timelineItemOf = (
+  row: Omit<TimelineRow, 'occurred_from'>,
+  facets?: Readonly<{ actors: readonly ClaimActor[]; countries: readonly string[] }>,
+): TimelineItem => {
+  const data = JSON.parse(row.data) as ClaimData;
+  const provenance = isRecord(data.provenance) ? data.provenance : {};
+  return {
+    eventId: row.event_id,
+    talksId: row.talks_id,
+    type: row.type,
+    occurredAt: row.occurred_at,
+    precision: row.precision,
+    confidence: row.confidence,
+    summary: row.summary,
+    actors: facets?.actors ?? JSON.parse(row.actors ?? '[]'),
+    countries: facets?.countries ?? JSON.parse(row.countries ?? '[]'),
+    cameo: row.cameo,
+    plover: row.plover,
+    sources: recordsOf(provenance.sources).flatMap((source) => textOf(source.publisher) ?? []),
+    data,
+    corrected: row.corrected,
+    revision: row.revision,
+    position: row.position_text,
+    recordedAt: row.recorded_at,
+  };
+};
+
 /** Up to `count` rows of one source in timeline order, of one type or of every type. */
 const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource, type: string | undefined, count: number): TimelineRow[] => {
   const { where, params, add } = sourceConditions(ctx, source, filters);
@@ -173,29 +201,9 @@ const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source
     .slice(0, limit + 1);
   const page = rows.slice(0, limit);
   const facets = source.kind === 'live' ? facetsOf(ctx, page.map((row) => row.event_id)) : undefined;
-  const items = page.map((row): TimelineItem => {
-    const data = JSON.parse(row.data) as ClaimData;
-    const provenance = isRecord(data.provenance) ? data.provenance : {};
-    return {
-      eventId: row.event_id,
-      talksId: row.talks_id,
-      type: row.type,
-      occurredAt: row.occurred_at,
-      precision: row.precision,
-      confidence: row.confidence,
-      summary: row.summary,
-      actors: facets ? (facets.actors.get(row.event_id) ?? []) : JSON.parse(row.actors ?? '[]'),
-      countries: facets ? (facets.countries.get(row.event_id) ?? []) : JSON.parse(row.countries ?? '[]'),
-      cameo: row.cameo,
-      plover: row.plover,
-      sources: recordsOf(provenance.sources).flatMap((source) => textOf(source.publisher) ?? []),
-      data,
-      corrected: row.corrected,
-      revision: row.revision,
-      position: row.position_text,
-      recordedAt: row.recorded_at,
-    };
-  });
+  const items = page.map((row) =>
+    timelineItemOf(row, facets && { actors: facets.actors.get(row.event_id) ?? [], countries: facets.countries.get(row.event_id) ?? [] }),
+  );
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.occurred_from, last.position_text]) : null };
 };
