@@ -1,0 +1,54 @@
+import { Server, ServerCredentials, ServerUnaryCall, sendUnaryData } from '@grpc/grpc-js';
+import { ClusterInfo, MemberInfo } from '@eventstore/db-client/generated/gossip_pb';
+import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
+import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
+import { Empty } from '@eventstore/db-client/generated/shared_pb';
+import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { NodeContext } from './node-context';
+import { streamsService } from './streams.service';
+
+/**
+ * What `ServerFeatures.GetSupportedMethods` lists, as a 23.10 node builds it (ServerFeatures.cs):
+ * every client method, lower case, with the features it adds to reads (`position`, `events`)
+ * and to BatchAppend (`deadline_duration`). Only the services the double implements are
+ * listed: Streams, Gossip, ServerFeatures. Because BatchAppend is listed, client 6.2.1 sends
+ * every append made without per-call credentials through it, as it does against a real node.
+ */
+const STREAMS = 'event_store.client.streams.streams';
+const SUPPORTED: ReadonlyArray<readonly [service: string, method: string, features: readonly string[]]> = [
+  [STREAMS, 'read', ['position', 'events']],
+  [STREAMS, 'append', []],
+  [STREAMS, 'delete', []],
+  [STREAMS, 'tombstone', []],
+  [STREAMS, 'batchappend', ['deadline_duration']],
+  ['event_store.client.gossip.gossip', 'read', []],
+  ['event_store.client.server_features.serverfeatures', 'getsupportedmethods', []],
+];
+
+/** The version whose behaviour the double reproduces; the client only logs it. */
+export const SERVER_VERSION = '23.10.0';
+
+export type NodeServices = Readonly<{ node: NodeContext; members: () => MemberInfo[] }>;
+
+/** One node's gRPC server on host:port (0 picks a free port), with the Streams, ServerFeatures and Gossip services. */
+export async function listenNode(host: string, port: number, services: NodeServices): Promise<{ grpc: Server; port: number }> {
+  const grpc = new Server();
+  grpc.addService(StreamsService, streamsService(services.node));
+  grpc.addService(ServerFeaturesService, {
+    getSupportedMethods: (_call: ServerUnaryCall<Empty, SupportedMethods>, callback: sendUnaryData<SupportedMethods>) => {
+      const methods = SUPPORTED.map(([service, method, features]) =>
+        new SupportedMethod().setServiceName(service).setMethodName(method).setFeaturesList([...features]),
+      );
+      callback(null, new SupportedMethods().setMethodsList(methods).setEventStoreServerVersion(SERVER_VERSION));
+    },
+  });
+  grpc.addService(GossipService, {
+    read: (_call: ServerUnaryCall<Empty, ClusterInfo>, callback: sendUnaryData<ClusterInfo>) =>
+      callback(null, new ClusterInfo().setMembersList(services.members())),
+  });
+  const bound = await new Promise<number>((resolve, reject) =>
+    grpc.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, actual) => (error ? reject(error) : resolve(actual))),
+  );
+  return { grpc, port: bound };
+}
