@@ -23,6 +23,12 @@ export const API_ERROR_CODES = {
   'RATE.LIMITED': { status: 429, title: 'Too many writes', meaning: 'This key made more writes than PARLEY_WRITE_LIMIT a minute; retry after Retry-After seconds.' },
   'KEY.NOT_FOUND': { status: 404, title: 'No such live key', meaning: 'No unrevoked key has this name.' },
   'KEY.DUPLICATE': { status: 409, title: 'A key with this name exists', meaning: 'Key names are unique, revoked ones included: they stay as the recordedBy of past events.' },
+  'APPEND.TOO_LARGE': {
+    status: 413,
+    title: 'The events are too large to record',
+    meaning: 'The events this write would record pass the event store\'s limit for one append (1 MiB by default); nothing was recorded. Send less.',
+  },
+  'STREAM.DELETED': { status: 409, title: 'The stream was deleted', meaning: 'The event store holds this stream as deleted: it can no longer be written.' },
   'STORE.UNAVAILABLE': { status: 503, title: 'The event store is unavailable', meaning: 'The store could not be reached or written; nothing was recorded.' },
   INTERNAL: { status: 500, title: 'Internal error', meaning: 'Something failed that should not have; it was logged with the correlation id.' },
 } as const satisfies Record<string, { status: number; title: string; meaning: string }>;

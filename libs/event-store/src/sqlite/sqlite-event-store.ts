@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { assertCount, assertExpectedRevision, assertStreamId, SerializedEvent, serializeEvent } from '../append.validation';
+import { assertAppendSize, assertCount, assertExpectedRevision, assertStreamId, DEFAULT_MAX_APPEND_BYTES, SerializedEvent, serializeEvent } from '../append.validation';
 import { DuplicateEventIdError } from '../event-store.errors';
 import {
   AllSubscription,
@@ -33,6 +33,8 @@ export type SqliteEventStoreOptions = Readonly<{
   subscriptionPageSize?: number;
   /** How long a write waits for another process's lock before failing. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /** The bytes one append may carry (AppendTooLargeError above). Default 1 MiB, EventStoreDB's `MaxAppendSize`. */
+  maxAppendBytes?: number;
 }>;
 
 const NO_LIMIT = -1;
@@ -80,6 +82,7 @@ export class SqliteEventStore implements EventStore {
     private readonly now: () => Date,
     private readonly pollIntervalMs: number,
     private readonly pageSize: number,
+    private readonly maxAppendBytes: number,
   ) {
     this.statements = prepareStatements(db);
     this.readAllStatements = new ReadAllStatements(db);
@@ -103,7 +106,7 @@ export class SqliteEventStore implements EventStore {
       // Positions are bigints in the port; reading every INTEGER as a bigint keeps them exact.
       db.defaultSafeIntegers(true);
       migrate(db, filename);
-      return new SqliteEventStore(db, filename, options.now ?? (() => new Date()), pollIntervalMs, pageSize);
+      return new SqliteEventStore(db, filename, options.now ?? (() => new Date()), pollIntervalMs, pageSize, options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES);
     } catch (error) {
       db.close();
       throw error;
@@ -120,6 +123,7 @@ export class SqliteEventStore implements EventStore {
     const expected = options.expectedRevision ?? 'any';
     assertExpectedRevision(expected);
     const serialized = events.map(serializeEvent);
+    assertAppendSize(streamId, serialized, this.maxAppendBytes);
     const recordedAt = serialized.length > 0 ? this.recordedAtMs() : 0;
     return new Promise<AppendResult>((resolve, reject) => {
       this.queued.push({ streamId, expected, events: serialized, recordedAt, resolve, reject });
