@@ -10,5 +10,11 @@ export type TestEventStore = Readonly<{ env: Record<string, string>; stop: () =>
 export async function startTestEventStore(): Promise<TestEventStore> {
   if (process.env.PARLEY_TEST_EVENT_STORE !== 'esdb') return { env: {}, stop: async () => undefined };
   const server = await startEsdbTestServer();
-  return { env: { PARLEY_EVENT_STORE: server.connectionString }, stop: server.stop };
+  const stop = async () => {
+    await server.stop();
+    // Against a 23.10 node, client 6.2.1 sends every append without credentials through
+    // BatchAppend, as Parley's are: one through plain Append means the run missed that path.
+    if (server.served.append > 0) throw new Error(`${server.served.append} append(s) took plain Append, not BatchAppend`);
+  };
+  return { env: { PARLEY_EVENT_STORE: server.connectionString }, stop };
 }
