@@ -1,9 +1,11 @@
 import { EventStoreDBClient, jsonEvent, NotLeaderError, UnknownError } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
+import { EventStoreDbEventStore, EventToAppend } from '@parley/event-store';
 import { EsdbTestCluster, startEsdbTestCluster } from '../support/esdb/esdb-test-cluster';
 
 const stream = (label: string) => `cluster-${label}-${randomUUID().slice(0, 8)}`;
 const tested = () => jsonEvent({ type: 'Tested', data: { at: randomUUID() } });
+const portEvent = (): EventToAppend => ({ id: randomUUID(), type: 'Tested', data: { at: randomUUID() } });
 const direct = (port: number) => EventStoreDBClient.connectionString(`esdb://127.0.0.1:${port}?tls=false`);
 
 describe('the clustered EventStoreDB test double, to client 6.2.1', () => {
@@ -93,5 +95,57 @@ describe('an election under way', () => {
       await cluster.stop();
     }
     await expect(killing).resolves.toEqual(new Error('No live node was left to elect'));
+  });
+});
+
+describe('EventStoreDbEventStore on esdb+discover:// when the leader dies', () => {
+  let cluster: EsdbTestCluster;
+  let store: EventStoreDbEventStore;
+  const retried: unknown[] = [];
+
+  beforeEach(async () => {
+    cluster = await startEsdbTestCluster();
+    retried.length = 0;
+    store = EventStoreDbEventStore.connect({
+      connectionString: cluster.discoverConnectionString,
+      retry: { minBackoffMs: 20, maxBackoffMs: 100, onRetry: (error) => retried.push(error) },
+    });
+  });
+  afterEach(async () => {
+    await store.close();
+    await cluster.stop();
+  });
+
+  it('an append the dying leader wrote but never answered is tried again on the new leader and recorded once', async () => {
+    const name = stream('unanswered');
+    await store.appendToStream(name, [portEvent()]);
+    const killing = cluster.killLeaderAfterNextWrite();
+    const appended = [portEvent(), portEvent()];
+
+    const result = await store.appendToStream(name, appended, { expectedRevision: 0 });
+
+    const { killed, elected } = await killing;
+    expect(retried.length).toBeGreaterThan(0);
+    expect(killed.served.batchAppend).toBe(2);
+    expect(elected.served.batchAppend).toBeGreaterThan(0);
+    expect(result.nextExpectedRevision).toBe(2);
+    const stored = await store.readStream(name);
+    expect(stored.map((event) => event.id)).toEqual([stored[0].id, ...appended.map((event) => event.id)]);
+    expect(result.positions).toEqual(stored.slice(1).map((event) => event.position));
+  });
+
+  it('a subscription resumes on the new leader after the last event it delivered: no gap, no duplicate', async () => {
+    const name = stream('subscribed');
+    await store.appendToStream(name, [portEvent(), portEvent()]);
+    const subscription = store.subscribeToAll({ filter: { streamPrefixes: [name] } });
+    const events = subscription[Symbol.asyncIterator]();
+    const seen = [(await events.next()).value, (await events.next()).value];
+
+    await cluster.killLeader();
+    await store.appendToStream(name, [portEvent(), portEvent()], { expectedRevision: 1 });
+    seen.push((await events.next()).value, (await events.next()).value);
+
+    expect(seen.map((event) => event.revision)).toEqual([0, 1, 2, 3]);
+    await subscription.unsubscribe();
   });
 });

@@ -86,6 +86,7 @@ export function serveBatchAppend(call: ServerDuplexStream<BatchAppendReq, BatchA
     }
     if (role.kind === 'no_leader') return respond(correlationId, write.stream, notHandledStatus('Server Is Not Ready'));
     const outcome = node.log.append(write.stream, write.expected, write.events);
+    if (node.diesAfterWrite?.()) return finish();
     switch (outcome.kind) {
       case 'stream_deleted':
         return respond(correlationId, write.stream, streamDeletedStatus(write.stream));

@@ -43,6 +43,12 @@ export type EsdbTestCluster = Readonly<{
   leader: () => ClusterMember | undefined;
   /** Kills the leader and elects another; resolves once one is elected, with both. */
   killLeader: () => Promise<{ killed: ClusterMember; elected: ClusterMember }>;
+  /**
+   * Kills the leader right after it writes the next BatchAppend append, before it answers:
+   * the hardest moment for a writer, whose append is recorded but never acknowledged.
+   * Resolves once another is elected, with both.
+   */
+  killLeaderAfterNextWrite: () => Promise<{ killed: ClusterMember; elected: ClusterMember }>;
   /** Stops one node (down for a while); if it led, another is elected as by killLeader. */
   stopNode: (index: number) => Promise<void>;
   /** Starts a stopped node again, on its port, as a follower (or the leader, if there is none). */
@@ -72,6 +78,7 @@ export async function startEsdbTestCluster(options: EsdbTestClusterOptions = {})
   log.writeSystemEvent('$settings', '$settings', { $userStreamAcl: {}, $systemStreamAcl: {} });
   const members: Member[] = [0, 1, 2].map((index) => ({ index, port: 0, instanceId: randomUUID(), alive: false, served: { append: 0, batchAppend: 0 } }));
   let leaderIndex: number | undefined = 0;
+  let dieAfterNextWrite: (() => void) | undefined;
 
   const roleOf = (member: Member): NodeRole => {
     if (leaderIndex === undefined) return { kind: 'no_leader' };
@@ -103,6 +110,13 @@ export async function startEsdbTestCluster(options: EsdbTestClusterOptions = {})
     role: () => roleOf(member),
     deniedStreams: new Set(),
     served: member.served,
+    diesAfterWrite: () => {
+      if (!dieAfterNextWrite || leaderIndex !== member.index) return false;
+      const die = dieAfterNextWrite;
+      dieAfterNextWrite = undefined;
+      die();
+      return true;
+    },
   });
   const start = async (member: Member) => {
     const { grpc, port } = await listenNode(host, member.port, { node: contextOf(member), members: gossip });
@@ -140,6 +154,13 @@ export async function startEsdbTestCluster(options: EsdbTestClusterOptions = {})
     served: member.served,
   });
   const views = members.map(view);
+  const killLeader = async () => {
+    if (leaderIndex === undefined) throw new Error('There is no leader to kill');
+    const killed = views[leaderIndex];
+    await stopNode(leaderIndex);
+    if (leaderIndex === undefined) throw new Error('No live node was left to elect');
+    return { killed, elected: views[leaderIndex] };
+  };
 
   return {
     members: views,
@@ -147,13 +168,12 @@ export async function startEsdbTestCluster(options: EsdbTestClusterOptions = {})
     discoverConnectionString: `esdb+discover://${host}:${seed.port}?tls=false`,
     seedsConnectionString: `esdb://${members.map((m) => `${host}:${m.port}`).join(',')}?tls=false`,
     leader: () => (leaderIndex === undefined ? undefined : views[leaderIndex]),
-    killLeader: async () => {
-      if (leaderIndex === undefined) throw new Error('There is no leader to kill');
-      const killed = views[leaderIndex];
-      await stopNode(leaderIndex);
-      if (leaderIndex === undefined) throw new Error('No live node was left to elect');
-      return { killed, elected: views[leaderIndex] };
-    },
+    killLeader,
+    killLeaderAfterNextWrite: () =>
+      new Promise((resolve, reject) => {
+        // The kill runs inside the write's handler: the answer is dropped, then the server goes.
+        dieAfterNextWrite = () => void killLeader().then(resolve, reject);
+      }),
     stopNode,
     restartNode: async (index: number) => {
       const member = members[index];

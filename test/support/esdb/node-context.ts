@@ -20,6 +20,11 @@ export type NodeContext = Readonly<{
   deniedStreams: ReadonlySet<string>;
   /** Appends served on each path, so a test can tell which one the client took. */
   served: AppendsServed;
+  /**
+   * Asked after each append is written, before it is answered: true means the node dies
+   * there (a test hook), so the append is in the log and its answer never leaves.
+   */
+  diesAfterWrite?: () => boolean;
 }>;
 
 export type AppendsServed = { append: number; batchAppend: number };
