@@ -32,5 +32,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       setupFiles: [...setupFiles, '<rootDir>/test/support/esdb/use-esdb.setup.js'],
     },
+    // Once more on `esdb+discover://` against the three-node test double (test/support/esdb/esdb-test-cluster.ts).
+    {
+      ...common,
+      displayName: 'e2e-esdb-cluster',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFiles: [...setupFiles, '<rootDir>/test/support/esdb/use-esdb-cluster.setup.js'],
+    },
   ],
 };

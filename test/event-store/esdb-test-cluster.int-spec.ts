@@ -134,6 +134,19 @@ describe('EventStoreDbEventStore on esdb+discover:// when the leader dies', () =
     expect(result.positions).toEqual(stored.slice(1).map((event) => event.position));
   });
 
+  it('on gossip seeds (esdb://a,b,c, as docker-compose.cluster.yml) finds the new leader when the first seed is the node that died', async () => {
+    const seeded = EventStoreDbEventStore.connect({ connectionString: cluster.seedsConnectionString, retry: { minBackoffMs: 20 } });
+    try {
+      const name = stream('seeds');
+      await seeded.appendToStream(name, [portEvent()]);
+      const { killed } = await cluster.killLeader();
+      expect(killed.index).toBe(0);
+      await expect(seeded.appendToStream(name, [portEvent()], { expectedRevision: 0 })).resolves.toMatchObject({ nextExpectedRevision: 1 });
+    } finally {
+      await seeded.close();
+    }
+  });
+
   it('a subscription resumes on the new leader after the last event it delivered: no gap, no duplicate', async () => {
     const name = stream('subscribed');
     await store.appendToStream(name, [portEvent(), portEvent()]);
