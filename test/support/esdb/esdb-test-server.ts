@@ -4,7 +4,7 @@ import { EndPoint, MemberInfo } from '@eventstore/db-client/generated/gossip_pb'
 import { UUID } from '@eventstore/db-client/generated/shared_pb';
 import { InMemoryLog } from './in-memory-log';
 import { AppendsServed, DEFAULT_MAX_APPEND_SIZE, DEFAULT_WRITE_TIMEOUT_MS, NodeContext } from './node-context';
-import { listenNode } from './node-server';
+import { listenNode, NodeTls } from './node-server';
 import { int64 } from './wire';
 
 /**
@@ -42,6 +42,8 @@ export type EsdbTestServerOptions = Readonly<{
   writeTimeoutMs?: number;
   /** Streams this node's user may not write (AccessDenied), to exercise that answer. */
   deniedStreams?: readonly string[];
+  /** Serve TLS with this certificate (the connection string then says `tls=true`). */
+  tls?: NodeTls;
 }>;
 
 export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): Promise<EsdbTestServer> {
@@ -71,12 +73,12 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
       .setIsAlive(true)
       .setHttpEndPoint(new EndPoint().setAddress(host).setPort(port)),
   ];
-  const services = { node, members };
+  const services = { node, members, tls: options.tls };
   let grpc: Server;
   ({ grpc, port } = await listenNode(host, port, services));
   return {
     port,
-    connectionString: `esdb://${host}:${port}?tls=false`,
+    connectionString: `esdb://${host}:${port}?tls=${options.tls ? 'true' : 'false'}`,
     log,
     served: node.served,
     stop: async () => {

@@ -29,7 +29,10 @@ const SUPPORTED: ReadonlyArray<readonly [service: string, method: string, featur
 /** The version whose behaviour the double reproduces; the client only logs it. */
 export const SERVER_VERSION = '23.10.0';
 
-export type NodeServices = Readonly<{ node: NodeContext; members: () => MemberInfo[] }>;
+export type NodeServices = Readonly<{ node: NodeContext; members: () => MemberInfo[]; tls?: NodeTls }>;
+
+/** A certificate and its key (PEM): the node then serves TLS only, as a secure real node does. */
+export type NodeTls = Readonly<{ cert: Buffer; key: Buffer }>;
 
 /** One node's gRPC server on host:port (0 picks a free port), with the Streams, ServerFeatures and Gossip services. */
 export async function listenNode(host: string, port: number, services: NodeServices): Promise<{ grpc: Server; port: number }> {
@@ -48,7 +51,11 @@ export async function listenNode(host: string, port: number, services: NodeServi
       callback(null, new ClusterInfo().setMembersList(services.members())),
   });
   const bound = await new Promise<number>((resolve, reject) =>
-    grpc.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (error, actual) => (error ? reject(error) : resolve(actual))),
+    grpc.bindAsync(`${host}:${port}`, credentialsOf(services.tls), (error, actual) => (error ? reject(error) : resolve(actual))),
   );
   return { grpc, port: bound };
+}
+
+function credentialsOf(tls: NodeTls | undefined): ServerCredentials {
+  return tls ? ServerCredentials.createSsl(null, [{ cert_chain: tls.cert, private_key: tls.key }], false) : ServerCredentials.createInsecure();
 }
