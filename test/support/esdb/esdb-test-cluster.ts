@@ -5,7 +5,7 @@ import { Empty, UUID } from '@eventstore/db-client/generated/shared_pb';
 import { Server, ServerCredentials, ServerUnaryCall, sendUnaryData, status } from '@grpc/grpc-js';
 import { InMemoryLog } from './in-memory-log';
 import { AppendsServed, DEFAULT_MAX_APPEND_SIZE, DEFAULT_WRITE_TIMEOUT_MS, NodeContext, NodeRole } from './node-context';
-import { listenNode } from './node-server';
+import { listenNode, ListeningNode, NodeTls } from './node-server';
 import { int64 } from './wire';
 
 export type ClusterMember = Readonly<{
@@ -61,13 +61,15 @@ export type EsdbTestClusterOptions = Readonly<{
   /** How long an election takes after the leader dies. Default 0: at once. */
   electionMs?: number;
   maxAppendSize?: number;
+  /** Every node serves TLS with this certificate (the connection strings then say `tls=true`). */
+  tls?: NodeTls;
 }>;
 
 type Member = {
   index: number;
   port: number;
   instanceId: string;
-  grpc?: Server;
+  listening?: ListeningNode;
   alive: boolean;
   served: AppendsServed;
 };
@@ -119,11 +121,12 @@ export async function startEsdbTestCluster(options: EsdbTestClusterOptions = {})
     },
   });
   const start = async (member: Member) => {
-    const { grpc, port } = await listenNode(host, member.port, { node: contextOf(member), members: gossip });
-    Object.assign(member, { grpc, port, alive: true });
+    const listening = await listenNode(host, member.port, { node: contextOf(member), members: gossip, tls: options.tls });
+    Object.assign(member, { listening, port: listening.port, alive: true });
   };
   for (const member of members) await start(member);
-  const seed = await listenSeed(host, () => (members.some((m) => m.alive) ? gossip() : undefined));
+  const seed = await listenSeed(host, () => (members.some((m) => m.alive) ? gossip() : undefined), options.tls);
+  const tlsFlag = options.tls ? 'true' : 'false';
 
   let election: { timer: NodeJS.Timeout; settle: () => void } | undefined;
   const elect = async () => {
@@ -138,7 +141,7 @@ export async function startEsdbTestCluster(options: EsdbTestClusterOptions = {})
     const member = members[index];
     if (!member.alive) return;
     member.alive = false;
-    member.grpc?.forceShutdown();
+    member.listening?.kill();
     if (leaderIndex === index) await elect();
   };
   const view = (member: Member): ClusterMember => ({
@@ -165,8 +168,8 @@ export async function startEsdbTestCluster(options: EsdbTestClusterOptions = {})
   return {
     members: views,
     log,
-    discoverConnectionString: `esdb+discover://${host}:${seed.port}?tls=false`,
-    seedsConnectionString: `esdb://${members.map((m) => `${host}:${m.port}`).join(',')}?tls=false`,
+    discoverConnectionString: `esdb+discover://${host}:${seed.port}?tls=${tlsFlag}`,
+    seedsConnectionString: `esdb://${members.map((m) => `${host}:${m.port}`).join(',')}?tls=${tlsFlag}`,
     leader: () => (leaderIndex === undefined ? undefined : views[leaderIndex]),
     killLeader,
     killLeaderAfterNextWrite: () =>
@@ -185,7 +188,7 @@ export async function startEsdbTestCluster(options: EsdbTestClusterOptions = {})
       // An election still under way ends with the cluster: killLeader then finds no node to elect.
       for (const member of members) {
         member.alive = false;
-        member.grpc?.forceShutdown();
+        member.listening?.kill();
       }
       if (election) {
         clearTimeout(election.timer);
@@ -197,7 +200,7 @@ export async function startEsdbTestCluster(options: EsdbTestClusterOptions = {})
 }
 
 /** Stands for the cluster's DNS name: answers Gossip from the live nodes' view, UNAVAILABLE when none is up. */
-async function listenSeed(host: string, view: () => MemberInfo[] | undefined): Promise<{ grpc: Server; port: number }> {
+async function listenSeed(host: string, view: () => MemberInfo[] | undefined, tls: NodeTls | undefined): Promise<{ grpc: Server; port: number }> {
   const grpc = new Server();
   grpc.addService(GossipService, {
     read: (_call: ServerUnaryCall<Empty, ClusterInfo>, callback: sendUnaryData<ClusterInfo>) => {
@@ -207,7 +210,7 @@ async function listenSeed(host: string, view: () => MemberInfo[] | undefined): P
     },
   });
   const port = await new Promise<number>((resolve, reject) =>
-    grpc.bindAsync(`${host}:0`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    grpc.bindAsync(`${host}:0`, tls ? ServerCredentials.createSsl(null, [{ cert_chain: tls.cert, private_key: tls.key }], false) : ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );
   return { grpc, port };
 }

@@ -1,10 +1,9 @@
-import { Server } from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 import { EndPoint, MemberInfo } from '@eventstore/db-client/generated/gossip_pb';
 import { UUID } from '@eventstore/db-client/generated/shared_pb';
 import { InMemoryLog } from './in-memory-log';
 import { AppendsServed, DEFAULT_MAX_APPEND_SIZE, DEFAULT_WRITE_TIMEOUT_MS, NodeContext } from './node-context';
-import { listenNode, NodeTls } from './node-server';
+import { listenNode, ListeningNode, NodeTls } from './node-server';
 import { int64 } from './wire';
 
 /**
@@ -74,19 +73,19 @@ export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): 
       .setHttpEndPoint(new EndPoint().setAddress(host).setPort(port)),
   ];
   const services = { node, members, tls: options.tls };
-  let grpc: Server;
-  ({ grpc, port } = await listenNode(host, port, services));
+  let listening: ListeningNode = await listenNode(host, port, services);
+  port = listening.port;
   return {
     port,
     connectionString: `esdb://${host}:${port}?tls=${options.tls ? 'true' : 'false'}`,
     log,
     served: node.served,
     stop: async () => {
-      grpc.forceShutdown();
+      listening.kill();
     },
     restart: async () => {
-      grpc.forceShutdown();
-      ({ grpc } = await listenNode(host, port, services));
+      listening.kill();
+      listening = await listenNode(host, port, services);
     },
   };
 }

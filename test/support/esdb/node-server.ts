@@ -1,4 +1,4 @@
-import { Server, ServerCredentials, ServerUnaryCall, sendUnaryData } from '@grpc/grpc-js';
+import { Server, ServerCredentials, ServerUnaryCall, sendUnaryData, status, UntypedHandleCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { ClusterInfo, MemberInfo } from '@eventstore/db-client/generated/gossip_pb';
 import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
@@ -34,10 +34,21 @@ export type NodeServices = Readonly<{ node: NodeContext; members: () => MemberIn
 /** A certificate and its key (PEM): the node then serves TLS only, as a secure real node does. */
 export type NodeTls = Readonly<{ cert: Buffer; key: Buffer }>;
 
+export type ListeningNode = Readonly<{
+  port: number;
+  /**
+   * Stops the node as its process dying does: every streaming call still open (reads,
+   * subscriptions, the shared BatchAppend call) ends CANCELLED, which client 6.2.1 reports as
+   * `CancelledError` and reconnects after, as a real node's loss shows; then the server goes.
+   */
+  kill: () => void;
+}>;
+
 /** One node's gRPC server on host:port (0 picks a free port), with the Streams, ServerFeatures and Gossip services. */
-export async function listenNode(host: string, port: number, services: NodeServices): Promise<{ grpc: Server; port: number }> {
+export async function listenNode(host: string, port: number, services: NodeServices): Promise<ListeningNode> {
   const grpc = new Server();
-  grpc.addService(StreamsService, streamsService(services.node));
+  const open = new Set<{ emit: (event: 'error', error: object) => boolean }>();
+  grpc.addService(StreamsService, tracked(streamsService(services.node), ['read', 'batchAppend'], open));
   grpc.addService(ServerFeaturesService, {
     getSupportedMethods: (_call: ServerUnaryCall<Empty, SupportedMethods>, callback: sendUnaryData<SupportedMethods>) => {
       const methods = SUPPORTED.map(([service, method, features]) =>
@@ -53,7 +64,28 @@ export async function listenNode(host: string, port: number, services: NodeServi
   const bound = await new Promise<number>((resolve, reject) =>
     grpc.bindAsync(`${host}:${port}`, credentialsOf(services.tls), (error, actual) => (error ? reject(error) : resolve(actual))),
   );
-  return { grpc, port: bound };
+  return {
+    port: bound,
+    kill: () => {
+      for (const call of [...open]) call.emit('error', { code: status.CANCELLED, details: 'Call cancelled' });
+      grpc.forceShutdown();
+    },
+  };
+}
+
+/** The same service, with each open call of the named streaming methods kept in `open` until it ends. */
+function tracked(service: UntypedServiceImplementation, methods: readonly string[], open: Set<{ emit: (event: 'error', error: object) => boolean }>): UntypedServiceImplementation {
+  const wrapped: UntypedServiceImplementation = { ...service };
+  for (const method of methods) {
+    const handler = service[method] as (call: never) => void;
+    wrapped[method] = ((call: { emit: (event: 'error', error: object) => boolean; once: (event: string, listener: () => void) => void }) => {
+      open.add(call);
+      const forget = () => open.delete(call);
+      for (const ending of ['finish', 'cancelled', 'close', 'error']) call.once(ending, forget);
+      handler(call as never);
+    }) as UntypedHandleCall;
+  }
+  return wrapped;
 }
 
 function credentialsOf(tls: NodeTls | undefined): ServerCredentials {

@@ -94,16 +94,25 @@ function read(log: InMemoryLog, call: ServerWritableStream<ReadReq, ReadResp>): 
       call.write(new ReadResp().setStreamNotFound(notFound));
       return void call.end();
     }
-    return send(call, streamSlice(events, stream, forwards), count);
+    return void send(call, streamSlice(events, stream, forwards), count);
   }
   const filter = eventFilterOf(options);
   const selected = allSlice(log, options.getAll()!, forwards);
-  send(call, filter ? selected.filter(filter.matches) : selected, count);
+  void send(call, filter ? selected.filter(filter.matches) : selected, count);
 }
 
-function send(call: ServerWritableStream<ReadReq, ReadResp>, events: readonly StoredEvent[], count: number): void {
-  for (const event of events.slice(0, count)) call.write(readEventResponse(event));
-  call.end();
+/**
+ * A read as a real node serves it: paced by the reader (waits for `drain` when the transport
+ * is full), so a long read is still an open call when the node dies, and ends CANCELLED.
+ */
+async function send(call: ServerWritableStream<ReadReq, ReadResp>, events: readonly StoredEvent[], count: number): Promise<void> {
+  let cancelled = false;
+  call.once('cancelled', () => (cancelled = true));
+  for (const event of events.slice(0, count)) {
+    if (cancelled) return;
+    if (!call.write(readEventResponse(event))) await new Promise((resolve) => call.once('drain', resolve));
+  }
+  if (!cancelled) call.end();
 }
 
 function streamSlice(events: StoredEvent[], options: ReadReq.Options.StreamOptions, forwards: boolean): StoredEvent[] {
