@@ -34,5 +34,13 @@ module.exports = {
     },
     // The board (/board) in headless Chromium, against the real server as a child process.
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/board/**/*.browser-spec.ts'] },
+    // On `esdb+discover://` against the three-node test double (test/support/esdb/esdb-test-cluster.ts): the specs
+    // that write, race and follow live, not the whole suite a third time.
+    {
+      ...common,
+      displayName: 'e2e-esdb-cluster',
+      testMatch: ['<rootDir>/test/{talks,two-writers,subscriptions,claims}.e2e-spec.ts'],
+      setupFiles: [...setupFiles, '<rootDir>/test/support/esdb/use-esdb-cluster.setup.js'],
+    },
   ],
 };

@@ -1,3 +1,4 @@
+import { AppendTooLargeError } from './event-store.errors';
 import { EventToAppend, ExpectedRevision } from './event-store.port';
 
 // EventStoreDB accepts only UUIDs as event ids; refusing anything else here keeps the
@@ -42,4 +43,19 @@ export function serializeEvent(event: EventToAppend): SerializedEvent {
   }
   // Lower case, as EventStoreDB hands ids back, so a retry spelled in upper case is still the same event.
   return { id: event.id.toLowerCase(), type: event.type, data, metadata: JSON.stringify(metadata) };
+}
+
+/** EventStoreDB's default `MaxAppendSize`, and the embedded store's limit: 1 MiB. */
+export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
+
+/**
+ * Refuses an append whose events carry more than `limit` bytes, counted as EventStoreDB means
+ * to count them: data and metadata in UTF-8, and the type twice (UTF-16). That is stricter
+ * than 23.10 counts (its `Event.SizeOnDisk` ends up counting the data alone), so an append
+ * that passes here also passes the server, and both stores refuse the same appends.
+ */
+export function assertAppendSize(streamId: string, events: readonly SerializedEvent[], limit: number): void {
+  let bytes = 0;
+  for (const event of events) bytes += Buffer.byteLength(event.data) + Buffer.byteLength(event.metadata) + event.type.length * 2;
+  if (bytes > limit) throw new AppendTooLargeError(streamId, limit, bytes);
 }

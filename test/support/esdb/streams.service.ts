@@ -1,7 +1,17 @@
-import { sendUnaryData, ServerReadableStream, ServerUnaryCall, ServerWritableStream, status, UntypedServiceImplementation } from '@grpc/grpc-js';
+import {
+  sendUnaryData,
+  ServerDuplexStream,
+  ServerReadableStream,
+  ServerUnaryCall,
+  ServerWritableStream,
+  status,
+  UntypedServiceImplementation,
+} from '@grpc/grpc-js';
 import {
   AppendReq,
   AppendResp,
+  BatchAppendReq,
+  BatchAppendResp,
   DeleteReq,
   DeleteResp,
   ReadReq,
@@ -10,8 +20,11 @@ import {
   TombstoneResp,
 } from '@eventstore/db-client/generated/streams_pb';
 import { serveAllSubscription, SubscriptionStart } from './all-subscription';
+import { sizeOnDisk } from './append-size';
+import { serveBatchAppend } from './batch-append';
 import { eventFilterOf } from './event-filter';
 import { AppendOutcome, Expected, InMemoryLog, ProposedEvent, StoredEvent } from './in-memory-log';
+import { NodeContext, refusal } from './node-context';
 import {
   empty,
   error,
@@ -27,18 +40,28 @@ import {
 
 const FORWARDS = ReadReq.Options.ReadDirection.FORWARDS;
 
-/** `Streams.Read`, `Append`, `Delete`, `Tombstone` over the in-memory log. `BatchAppend` is left unimplemented. */
-export function streamsService(log: InMemoryLog): UntypedServiceImplementation {
+/** `Streams.Read`, `Append`, `BatchAppend`, `Delete`, `Tombstone` of one node, over the log it shares with its cluster. */
+export function streamsService(node: NodeContext): UntypedServiceImplementation {
+  const log = node.log;
   return {
-    read: (call: ServerWritableStream<ReadReq, ReadResp>) => read(log, call),
-    append: (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) => append(log, call, callback),
+    read: (call: ServerWritableStream<ReadReq, ReadResp>) => {
+      const refused = refusal(node, call.metadata, false);
+      if (refused) return void call.emit('error', refused);
+      read(log, call);
+    },
+    append: (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) => append(node, call, callback),
+    batchAppend: (call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>) => serveBatchAppend(call, node),
     delete: (call: ServerUnaryCall<DeleteReq, DeleteResp>, callback: sendUnaryData<DeleteResp>) => {
+      const refused = refusal(node, call.metadata, true);
+      if (refused) return callback(refused);
       const options = call.request.getOptions()!;
       const result = deleteWith(log, streamName(options.getStreamIdentifier()), expectedOf(options), (s) => log.delete(s));
       if (typeof result !== 'bigint') return callback(result);
       callback(null, new DeleteResp().setPosition(new DeleteResp.Position().setCommitPosition(int64(result)).setPreparePosition(int64(result))));
     },
     tombstone: (call: ServerUnaryCall<TombstoneReq, TombstoneResp>, callback: sendUnaryData<TombstoneResp>) => {
+      const refused = refusal(node, call.metadata, true);
+      if (refused) return callback(refused);
       const options = call.request.getOptions()!;
       const result = deleteWith(log, streamName(options.getStreamIdentifier()), expectedOf(options), (s) => log.tombstone(s));
       if (typeof result !== 'bigint') return callback(result);
@@ -71,16 +94,25 @@ function read(log: InMemoryLog, call: ServerWritableStream<ReadReq, ReadResp>): 
       call.write(new ReadResp().setStreamNotFound(notFound));
       return void call.end();
     }
-    return send(call, streamSlice(events, stream, forwards), count);
+    return void send(call, streamSlice(events, stream, forwards), count);
   }
   const filter = eventFilterOf(options);
   const selected = allSlice(log, options.getAll()!, forwards);
-  send(call, filter ? selected.filter(filter.matches) : selected, count);
+  void send(call, filter ? selected.filter(filter.matches) : selected, count);
 }
 
-function send(call: ServerWritableStream<ReadReq, ReadResp>, events: readonly StoredEvent[], count: number): void {
-  for (const event of events.slice(0, count)) call.write(readEventResponse(event));
-  call.end();
+/**
+ * A read as a real node serves it: paced by the reader (waits for `drain` when the transport
+ * is full), so a long read is still an open call when the node dies, and ends CANCELLED.
+ */
+async function send(call: ServerWritableStream<ReadReq, ReadResp>, events: readonly StoredEvent[], count: number): Promise<void> {
+  let cancelled = false;
+  call.once('cancelled', () => (cancelled = true));
+  for (const event of events.slice(0, count)) {
+    if (cancelled) return;
+    if (!call.write(readEventResponse(event))) await new Promise((resolve) => call.once('drain', resolve));
+  }
+  if (!cancelled) call.end();
 }
 
 function streamSlice(events: StoredEvent[], options: ReadReq.Options.StreamOptions, forwards: boolean): StoredEvent[] {
@@ -104,13 +136,22 @@ function allStart(options: ReadReq.Options.AllOptions): SubscriptionStart {
   return options.hasEnd() ? 'end' : 'start';
 }
 
-function append(log: InMemoryLog, call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void {
+/**
+ * `Append`, the path of a client that passes credentials: one call per append. Like 23.10's
+ * Streams.Append.cs, it counts each event's size as it arrives and fails the call with
+ * `maximum-append-size-exceeded` (INVALID_ARGUMENT) once the total passes `MaxAppendSize`.
+ */
+function append(node: NodeContext, call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void {
+  const log = node.log;
   let options: AppendReq.Options | undefined;
   const proposed: ProposedEvent[] = [];
-  let refused: ReturnType<typeof error> | undefined;
+  let size = 0;
+  let refused: ReturnType<typeof error> | undefined = refusal(node, call.metadata, true);
   call.on('data', (request: AppendReq) => {
+    if (refused) return;
     if (request.hasOptions()) {
       options = request.getOptions();
+      if (node.deniedStreams.has(streamName(options!.getStreamIdentifier()))) refused = error(status.PERMISSION_DENIED, 'Access Denied', 'access-denied');
       return;
     }
     const message = request.getProposedMessage()!;
@@ -122,15 +163,24 @@ function append(log: InMemoryLog, call: ServerReadableStream<AppendReq, AppendRe
       });
       return;
     }
-    proposed.push({
+    const event: ProposedEvent = {
       id: uuidString(message.getId()),
       type,
       contentType,
       data: message.getData_asU8(),
       customMetadata: message.getCustomMetadata_asU8(),
-    });
+    };
+    size += sizeOnDisk(event);
+    if (size > node.maxAppendSize) {
+      refused = error(status.INVALID_ARGUMENT, `Maximum Append Size of ${node.maxAppendSize} Exceeded.`, 'maximum-append-size-exceeded', {
+        'maximum-append-size': String(node.maxAppendSize),
+      });
+      return;
+    }
+    proposed.push(event);
   });
   call.on('end', () => {
+    node.served.append += 1;
     if (refused) return callback(refused);
     if (!options) return callback(error(status.INVALID_ARGUMENT, 'Append without options'));
     const stream = streamName(options.getStreamIdentifier());

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Context, context } from '@opentelemetry/api';
 import { isDomainError } from '@parley/domain';
-import { DuplicateEventIdError, EVENT_STORE, EventStore, EventToAppend, RecordedEvent, WrongExpectedRevisionError } from '@parley/event-store';
+import { AppendTooLargeError, DuplicateEventIdError, EVENT_STORE, EventStore, EventToAppend, RecordedEvent, WrongExpectedRevisionError } from '@parley/event-store';
 import { Environment } from '../config/environment';
 import { commandOutcomeLabel } from '../observability/command-outcome-label';
 import { Metrics } from '../observability/metrics';
@@ -261,6 +261,8 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
       planned[0].job.reject(keyReused());
       return [];
     }
+    // Commands batched together may pass the store's size limit where none alone does: each alone says which.
+    if (error instanceof AppendTooLargeError && planned.length > 1) return planned.map(({ job }) => Object.assign(job, { alone: true }));
     if (!(error instanceof WrongExpectedRevisionError)) {
       for (const { job } of planned) job.reject(error);
       return [];

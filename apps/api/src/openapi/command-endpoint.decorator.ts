@@ -17,6 +17,7 @@ const REQUEST_PROBLEMS = [
   'IDEMPOTENCY.KEY_REUSED',
   'RATE.LIMITED',
   'STORE.UNAVAILABLE',
+  'APPEND.TOO_LARGE',
 ];
 
 /** Every claim or transition under a track: the track must be open and not concluded, the claim dated, sourced and naming registered actors. */

@@ -28,6 +28,12 @@ export const API_ERROR_CODES = {
   },
   'KEY.NOT_FOUND': { status: 404, title: 'No such live key', meaning: 'No unrevoked key has this name.' },
   'KEY.DUPLICATE': { status: 409, title: 'A key with this name exists', meaning: 'Key names are unique, revoked ones included: they stay as the recordedBy of past events.' },
+  'APPEND.TOO_LARGE': {
+    status: 413,
+    title: 'The events are too large to record',
+    meaning: 'The events this write would record pass the event store\'s limit for one append (1 MiB by default); nothing was recorded. Send less.',
+  },
+  'STREAM.DELETED': { status: 409, title: 'The stream was deleted', meaning: 'The event store holds this stream as deleted: it can no longer be written.' },
   'STORE.UNAVAILABLE': { status: 503, title: 'The event store is unavailable', meaning: 'The store could not be reached or written; nothing was recorded.' },
   'SERVICE.NOT_READY': {
     status: 503,

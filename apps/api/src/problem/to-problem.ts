@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { AppendTooLargeError, EventStoreUnavailableError, StreamDeletedError } from '@parley/event-store';
 import { ReadBudgetExceededError } from '@parley/projections';
 import { API_ERROR_CODES } from './api-error-codes';
 import { ApiProblem, ProblemDetails } from './problem';
@@ -29,6 +30,19 @@ export function toProblem(exception: unknown, url: string): RenderedProblem {
   if (exception instanceof ReadBudgetExceededError) {
     const detail = `This read would look at more than ${exception.rows} rows; narrow it with talksId, type, from or to`;
     return { body: problem(422, 'READ.TOO_BROAD', detail, instance), headers: {} };
+  }
+  if (exception instanceof AppendTooLargeError) {
+    const detail = `The events of this write pass the event store's limit of ${exception.maxAppendBytes} bytes for one append; nothing was recorded`;
+    return { body: problem(413, 'APPEND.TOO_LARGE', detail, instance), headers: {} };
+  }
+  if (exception instanceof StreamDeletedError) {
+    return { body: problem(409, 'STREAM.DELETED', API_ERROR_CODES['STREAM.DELETED'].meaning, instance), headers: {} };
+  }
+  // EventStoreDB lost, not the leader, not ready or too slow, after the adapter's own retries.
+  if (exception instanceof EventStoreUnavailableError) {
+    const detail =
+      'The event store could not be reached, was electing a leader, or did not answer in time. A write may or may not have been recorded: send it again with the same Idempotency-Key';
+    return { body: problem(503, 'STORE.UNAVAILABLE', detail, instance), headers: { 'retry-after': '5' } };
   }
   if (isStorageFailure(exception)) {
     return { body: problem(503, 'STORE.UNAVAILABLE', API_ERROR_CODES['STORE.UNAVAILABLE'].meaning, instance), headers: { 'retry-after': '5' } };

@@ -13,8 +13,8 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
-import { assertCount, assertExpectedRevision, assertStreamId, serializeEvent } from '../append.validation';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import { assertAppendSize, assertCount, assertExpectedRevision, assertStreamId, DEFAULT_MAX_APPEND_BYTES, serializeEvent } from '../append.validation';
+import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import {
   AllSubscription,
   AppendResult,
@@ -28,6 +28,8 @@ import {
 } from '../event-store.port';
 import { assertExpectation } from '../expected-revision';
 import { EsdbAllSubscription, ResumeOptions } from './esdb-all-subscription';
+import { verdictOn } from './esdb-errors';
+import { DEFAULT_RETRY, RetryOptions, withRetries } from './esdb-retry';
 import { fromClientRevision, isSystemEvent, passes, toClientExpectedRevision, toRecordedEvent } from './esdb.mapping';
 
 /** Where the store keeps its identity: a system stream, outside everything the application reads. */
@@ -42,6 +44,20 @@ export type EventStoreDbEventStoreOptions = Readonly<{
   pingTimeoutMs?: number;
   /** Resubscription backoff of a dropped subscription. Default 100 ms doubling to 5 s. */
   resume?: Partial<ResumeOptions>;
+  /** How appends and reads are tried again after the node is lost, not the leader, or not ready. Default 6 tries over about 3 s. */
+  retry?: Partial<RetryOptions>;
+  /**
+   * The bytes one append may carry, checked before it is sent (AppendTooLargeError). Default
+   * 1 MiB, the server's default `MaxAppendSize`; set it to the server's if that was changed.
+   */
+  maxAppendBytes?: number;
+  /**
+   * How long one append may wait for its answer. Client 6.2.1 sends appends on a shared
+   * BatchAppend call with no deadline of its own (the server enforces the one it is sent),
+   * so a node that stops answering without closing the connection would hold it forever.
+   * Default 15 s: the client's 10 s deadline, and time for the server's answer to arrive.
+   */
+  appendTimeoutMs?: number;
 }>;
 
 /**
@@ -64,6 +80,9 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly pingTimeoutMs: number;
   private readonly resume: ResumeOptions;
+  private readonly retry: RetryOptions;
+  private readonly maxAppendBytes: number;
+  private readonly appendTimeoutMs: number;
   private closed = false;
 
   private constructor(
@@ -73,6 +92,9 @@ export class EventStoreDbEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 500;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 5000;
     this.resume = { minBackoffMs: 100, maxBackoffMs: 5000, ...options.resume };
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+    this.appendTimeoutMs = options.appendTimeoutMs ?? 15_000;
   }
 
   /** Connects lazily: the first request opens the channel, so a server that is down is only noticed then. */
@@ -95,6 +117,7 @@ export class EventStoreDbEventStore implements EventStore {
     const serialized = events.map(serializeEvent);
     if (serialized.length === 0) return this.whereStreamStands(streamId, expected);
     assertUniqueInBatch(serialized.map((event) => event.id));
+    assertAppendSize(streamId, serialized, this.maxAppendBytes);
     const proposed = serialized.map((event, i) =>
       jsonEvent({
         id: event.id,
@@ -105,7 +128,10 @@ export class EventStoreDbEventStore implements EventStore {
       }),
     );
     try {
-      const result = await this.client.appendToStream(streamId, proposed, { expectedRevision: toClientExpectedRevision(expected) });
+      // `requiresLeader`: a follower answers NotLeader, and the client reconnects to the leader it names.
+      const append = () =>
+        this.answerWithin(this.client.appendToStream(streamId, proposed, { expectedRevision: toClientExpectedRevision(expected), requiresLeader: true }));
+      const result = await withRetries(append, (error) => verdictOn(error, streamId), this.retry);
       const revision = Number(result.nextExpectedRevision);
       // The answer holds the last event's position only, and a repeated append none at all:
       // the others are read back, from revisions that can no longer change.
@@ -126,17 +152,22 @@ export class EventStoreDbEventStore implements EventStore {
     assertCount('maxCount', options.maxCount);
     if (options.maxCount === 0) return [];
     const backwards = options.direction === 'backwards';
-    try {
-      const resolved = await collect(this.client.readStream(streamId, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
-        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
-      }));
-      return resolved.map(toRecordedEvent).filter((event): event is RecordedEvent => event !== undefined);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    const read = async () => {
+      try {
+        return await collect(
+          this.client.readStream(streamId, {
+            direction: backwards ? BACKWARDS : FORWARDS,
+            fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+            ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+          }),
+        );
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return [];
+        throw error;
+      }
+    };
+    const resolved = await withRetries(read, (error) => verdictOn(error, streamId), this.retry);
+    return resolved.map(toRecordedEvent).filter((event): event is RecordedEvent => event !== undefined);
   }
 
   /**
@@ -258,7 +289,21 @@ export class EventStoreDbEventStore implements EventStore {
       after === undefined ? (backwards ? END : START) : { commit: after, prepare: after };
     // One more than a page forwards: the event at `after` itself comes back and is skipped.
     const maxCount = size + (after !== undefined && !backwards ? 1 : 0);
-    return collect(this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition, maxCount }));
+    const read = () => collect(this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition, maxCount }));
+    return withRetries(read, (error) => verdictOn(error), this.retry);
+  }
+
+  /** The append's answer, or unavailable once `appendTimeoutMs` has passed without one. */
+  private async answerWithin<T>(answer: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new EventStoreUnavailableError('deadline')), this.appendTimeoutMs);
+    });
+    try {
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** An empty append writes nothing: it checks the expectation against the stream's last event. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { assertCount, assertExpectedRevision, assertStreamId, SerializedEvent, serializeEvent } from '../append.validation';
+import { assertAppendSize, assertCount, assertExpectedRevision, assertStreamId, DEFAULT_MAX_APPEND_BYTES, SerializedEvent, serializeEvent } from '../append.validation';
 import { DuplicateEventIdError } from '../event-store.errors';
 import type { EventStoreObserver } from '../event-store.observer';
 import {
@@ -36,6 +36,8 @@ export type SqliteEventStoreOptions = Readonly<{
   busyTimeoutMs?: number;
   /** Told about each group commit: how many appends and events it held, and how long it took. */
   observer?: Pick<EventStoreObserver, 'groupCommitted'>;
+  /** The bytes one append may carry (AppendTooLargeError above). Default 1 MiB, EventStoreDB's `MaxAppendSize`. */
+  maxAppendBytes?: number;
 }>;
 
 const NO_LIMIT = -1;
@@ -84,6 +86,7 @@ export class SqliteEventStore implements EventStore {
     private readonly pollIntervalMs: number,
     private readonly pageSize: number,
     private readonly observer: Pick<EventStoreObserver, 'groupCommitted'> | undefined,
+    private readonly maxAppendBytes: number,
   ) {
     this.statements = prepareStatements(db);
     this.readAllStatements = new ReadAllStatements(db);
@@ -107,7 +110,7 @@ export class SqliteEventStore implements EventStore {
       // Positions are bigints in the port; reading every INTEGER as a bigint keeps them exact.
       db.defaultSafeIntegers(true);
       migrate(db, filename);
-      return new SqliteEventStore(db, filename, options.now ?? (() => new Date()), pollIntervalMs, pageSize, options.observer);
+      return new SqliteEventStore(db, filename, options.now ?? (() => new Date()), pollIntervalMs, pageSize, options.observer, options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES);
     } catch (error) {
       db.close();
       throw error;
@@ -124,6 +127,7 @@ export class SqliteEventStore implements EventStore {
     const expected = options.expectedRevision ?? 'any';
     assertExpectedRevision(expected);
     const serialized = events.map(serializeEvent);
+    assertAppendSize(streamId, serialized, this.maxAppendBytes);
     const recordedAt = serialized.length > 0 ? this.recordedAtMs() : 0;
     return new Promise<AppendResult>((resolve, reject) => {
       this.queued.push({ streamId, expected, events: serialized, recordedAt, resolve, reject });

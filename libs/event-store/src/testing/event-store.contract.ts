@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import { AppendTooLargeError, DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import { EventStore, EventToAppend, ExpectedRevision, RecordedEvent } from '../event-store.port';
 
 export type EventStoreFactory = () => Promise<{ store: EventStore; cleanup: () => Promise<void> }>;
@@ -242,6 +242,44 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
       // stored but whose rest differs is refused. The SQLite-only cases are in
       // test/event-store/sqlite-event-store.int-spec.ts; what the EventStoreDB adapter does
       // instead is pinned in test/event-store/esdb-adapter.int-spec.ts.
+    });
+
+    describe('many appends at once, and their size', () => {
+      it('answers each of many concurrent appends to different streams with its own result', async () => {
+        const streams = range(25).map((i) => streamId(`concurrent-${i}`));
+        const results = await Promise.all(streams.map((stream, i) => append(stream, batch((i % 4) + 1), 'no_stream')));
+        expect(results.map((result) => result.streamId)).toEqual(streams);
+        expect(results.map((result) => result.nextExpectedRevision)).toEqual(streams.map((_, i) => i % 4));
+        const positions = results.flatMap((result) => result.positions);
+        expect(new Set(positions).size).toBe(positions.length);
+      });
+
+      it('answers concurrent appends to one stream at the same revision with one success and conflicts', async () => {
+        const stream = streamId('race');
+        await append(stream, [newEvent()]);
+        const outcomes = await Promise.allSettled(range(5).map(() => append(stream, [newEvent()], 0)));
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        for (const outcome of outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')) {
+          expect(outcome.reason).toBeInstanceOf(WrongExpectedRevisionError);
+        }
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      it('refuses an append past 1 MiB (EventStoreDB\'s default MaxAppendSize) with AppendTooLargeError, writing none of it', async () => {
+        const stream = streamId('oversize');
+        const half = () => newEvent('ContractTested', { pad: 'x'.repeat(600 * 1024) });
+
+        const error = await append(stream, [half(), half()]).catch((e: unknown) => e);
+
+        expect(error).toBeInstanceOf(AppendTooLargeError);
+        expect(error).toMatchObject({ streamId: stream, maxAppendBytes: 1024 * 1024 });
+        expect(await store.readStream(stream)).toEqual([]);
+      });
+
+      it('takes an append just under the limit', async () => {
+        const stream = streamId('large');
+        await expect(append(stream, [newEvent('ContractTested', { pad: 'x'.repeat(1000 * 1024) })])).resolves.toMatchObject({ nextExpectedRevision: 0 });
+      });
     });
 
     describe('readStream', () => {
