@@ -39,7 +39,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e-esdb-cluster',
-      testMatch: ['<rootDir>/test/{talks,two-writers,subscriptions,claims}.e2e-spec.ts'],
+      testMatch: ['<rootDir>/test/{talks,two-writers,subscriptions}.e2e-spec.ts'],
       setupFiles: [...setupFiles, '<rootDir>/test/support/esdb/use-esdb-cluster.setup.js'],
     },
   ],
