@@ -5,11 +5,13 @@
  * fresh file of their own (BENCH_READ_DB) so each round starts from nothing. Prints
  * {events, seconds, skipped} as its last line.
  */
-import { openDurableSqlite, SqliteEventStore } from '@parley/event-store';
+import { EVENT_UPCASTERS } from '@parley/domain';
+import { openDurableSqlite, SqliteEventStore, UpcastingEventStore } from '@parley/event-store';
 import { ProjectionRunner, talksProjection } from '@parley/projections';
 
 async function main(): Promise<void> {
-  const store = await SqliteEventStore.open({ filename: process.env.BENCH_DB! });
+  // Read as the app reads: through the upcasters.
+  const store = new UpcastingEventStore(await SqliteEventStore.open({ filename: process.env.BENCH_DB! }), EVENT_UPCASTERS);
   const readModels = openDurableSqlite(process.env.BENCH_READ_DB!);
   const runner = new ProjectionRunner(store, readModels, talksProjection);
   const events = Number(await store.headPosition());
