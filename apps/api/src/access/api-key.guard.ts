@@ -8,7 +8,7 @@ import { Environment } from '../config/environment';
 import { ApiProblem } from '../problem/problem';
 import { ACCESS_RULE, AccessRule } from './access-rule.decorator';
 import { ApiKeyStore } from './api-key.store';
-import { keyPresentedIn } from './bearer-key';
+import { bearerTokenIn, keyPresentedIn } from './bearer-key';
 import { setPrincipal } from './principal';
 import { grants } from './roles';
 
@@ -37,7 +37,7 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
     if (header === undefined && rule.read && this.publicReads) return true;
-    const bearer = header === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    const bearer = bearerTokenIn(header);
     if (bearer !== undefined && rule.metricsToken && this.isMetricsToken(bearer)) return true;
     const key = keyPresentedIn(header, this.keys, this.clock());
     if (!grants(key.role, rule.role)) {

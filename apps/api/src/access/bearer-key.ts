@@ -4,6 +4,9 @@ import { ApiKey, ApiKeyStore } from './api-key.store';
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="parley"' };
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** The token of a `Bearer <token>` header; undefined for no header or any other form. */
+export const bearerTokenIn = (header: string | undefined): string | undefined => (header === undefined ? undefined : BEARER.exec(header)?.[1]);
+
 export const keyRequired = (): ApiProblem =>
   new ApiProblem(401, 'AUTH.REQUIRED', 'Send an API key: Authorization: Bearer <key>', { headers: CHALLENGE });
 
@@ -14,14 +17,14 @@ export const keyRequired = (): ApiProblem =>
  */
 export function keyPresentedIn(header: string | undefined, keys: ApiKeyStore, now: Date): ApiKey {
   if (header === undefined) throw keyRequired();
-  const match = BEARER.exec(header);
-  if (!match) {
+  const token = bearerTokenIn(header);
+  if (token === undefined) {
     throw new ApiProblem(401, 'AUTH.INVALID_KEY', 'The Authorization header must read "Bearer <key>": the word Bearer, a space, then the key', {
       headers: CHALLENGE,
       errors: [{ field: 'Authorization', message: 'must be Bearer <key>' }],
     });
   }
-  const key = keys.verify(match[1], now);
+  const key = keys.verify(token, now);
   if (!key) throw new ApiProblem(401, 'AUTH.INVALID_KEY', 'The API key is unknown or revoked', { headers: CHALLENGE });
   return key;
 }

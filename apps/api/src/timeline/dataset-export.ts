@@ -5,9 +5,8 @@ import {
 import { Readable } from 'node:stream';
 import { endOf } from '../read-models/moment';
 import { ApiProblem } from '../problem/problem';
-import { CSV, ExportFormat } from './timeline-export';
+import { ExportFormat, pagedExport } from './timeline-export';
 import { DatasetQueryDto } from './dataset-query.dto';
-import { csvLines } from '../exports/spreadsheet-safe-csv';
 
 /**
  * The dataset-style export: flat records, the same in CSV and JSON Lines, one per claim or per
@@ -61,16 +60,5 @@ export function datasetPages(talks: ProjectionContext, actors: ProjectionContext
 }
 
 /** Every page as CSV (a header, then a row a record; null is an empty cell) or JSON Lines. */
-export function datasetExport(format: ExportFormat, { columns, pageAfter }: DatasetAnswer, first?: string): Readable {
-  return Readable.from(
-    (function* lines() {
-      if (format === CSV) yield csvLines([[...columns]]);
-      let cursor = first;
-      do {
-        const page = pageAfter(cursor);
-        for (const record of page.items) yield format === CSV ? csvLines([columns.map((column) => record[column] ?? '')]) : `${JSON.stringify(record)}\n`;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-    })(),
-  );
-}
+export const datasetExport = (format: ExportFormat, { columns, pageAfter }: DatasetAnswer, first?: string): Readable =>
+  pagedExport(format, { header: columns, csvRow: (record) => columns.map((column) => record[column] ?? ''), jsonLine: (record) => record }, pageAfter, first);

@@ -25,22 +25,27 @@ const csvRow = (item: TimelineItem): unknown[] => [
   item.corrected, item.revision, item.position, item.recordedAt,
 ];
 
+/** How one export writes its items: a CSV header and row, and a JSON Lines object. */
+export type ExportLines<T> = Readonly<{ header: readonly string[]; csvRow: (item: T) => unknown[]; jsonLine: (item: T) => unknown }>;
+
 /**
  * Every page, one after another, as CSV (with a header) or JSON Lines: the whole filtered
- * timeline, streamed so that memory stays flat however long it is.
+ * answer, streamed so that memory stays flat however long it is.
  */
-export function timelineExport(format: ExportFormat, pageAfter: (cursor: string | undefined) => Page<TimelineItem>, first?: string): Readable {
+export function pagedExport<T>(format: ExportFormat, lines: ExportLines<T>, pageAfter: (cursor: string | undefined) => Page<T>, first?: string): Readable {
   return Readable.from(
-    (function* lines() {
-      if (format === CSV) yield csvLines([[...COLUMNS]]);
+    (function* exported() {
+      if (format === CSV) yield csvLines([[...lines.header]]);
       let cursor = first;
       do {
         const page = pageAfter(cursor);
-        for (const item of page.items) {
-          yield format === CSV ? csvLines([csvRow(item)]) : `${JSON.stringify({ ...item, codebooks: CODEBOOKS })}\n`;
-        }
+        for (const item of page.items) yield format === CSV ? csvLines([lines.csvRow(item)]) : `${JSON.stringify(lines.jsonLine(item))}\n`;
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined);
     })(),
   );
 }
+
+/** The timeline as it reads: one row per claim, with the codebooks its codes come from. */
+export const timelineExport = (format: ExportFormat, pageAfter: (cursor: string | undefined) => Page<TimelineItem>, first?: string): Readable =>
+  pagedExport(format, { header: COLUMNS, csvRow, jsonLine: (item) => ({ ...item, codebooks: CODEBOOKS }) }, pageAfter, first);
