@@ -325,7 +325,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
     it('a correction re-runs the rules on the merged extension, and the status follows corrections and retractions', async () => {
       const { talksId, ceasefireId } = await trackWithCeasefire();
       const extensionId = (await extend(talksId, ceasefireId, extendCeasefireBody()).expect(201)).body.events[0].id;
-      const correct = (changes: object) => post(talksId, `claims/${extensionId}/corrections`, correctionBody(changes));
+      const correct = (changes: Record<string, unknown>) => post(talksId, `claims/${extensionId}/corrections`, correctionBody(changes));
       expectProblem(await correct({ endsAt: '2025-02-25' }), 422, 'CEASEFIRE.EXTENSION_NOT_LATER', 'changes.endsAt');
       expectProblem(await correct({ endsAt: 'soon' }), 400, 'REQUEST.INVALID');
       const corrected = await correct({ endsAt: '2025-03-10' }).expect(201);
