@@ -39,7 +39,7 @@ export const inDateOrder = <E extends Extension>(extensions: readonly E[]): read
  */
 export const checkExtensions = (ceasefire: ExtendedCeasefire, extensions: readonly Extension[], subject: Subject): Verdict => {
   if (extensions.length === 0) return undefined;
-  const fail = (code: ErrorCode, message: string): Verdict => rejection(code, message, FIELD[subject][code] ?? 'occurredAt');
+  const fail = (code: ErrorCode, message: string, field = FIELD[subject][code] ?? 'occurredAt'): Verdict => rejection(code, message, field);
   if (ceasefire.endsAt === undefined) {
     return fail('CEASEFIRE.NO_END_TO_EXTEND', 'An open-ended ceasefire has no end to extend: give the brokering an endsAt first.');
   }
@@ -49,11 +49,12 @@ export const checkExtensions = (ceasefire: ExtendedCeasefire, extensions: readon
   for (const extension of inDateOrder(extensions)) {
     const dated = spanOf(when(extension));
     const [end, newEnd] = [spanOf({ at: inForce }), spanOf({ at: extension.endsAt })];
-    if (whollyBefore(dated, brokered) || whollyBefore(dated, effective)) {
-      return fail(
-        'CEASEFIRE.EXTENSION_BEFORE_START',
-        `An extension dated ${extension.occurredAt} comes before the ceasefire was brokered (${ceasefire.occurredAt}) or took effect (${ceasefire.effectiveFrom}).`,
-      );
+    if (whollyBefore(dated, brokered)) {
+      const field = subject === 'brokering' ? 'occurredAt' : undefined;
+      return fail('CEASEFIRE.EXTENSION_BEFORE_START', `An extension dated ${extension.occurredAt} comes before the ceasefire was brokered (${ceasefire.occurredAt}).`, field);
+    }
+    if (whollyBefore(dated, effective)) {
+      return fail('CEASEFIRE.EXTENSION_BEFORE_START', `An extension dated ${extension.occurredAt} comes before the ceasefire took effect (${ceasefire.effectiveFrom}).`);
     }
     if (whollyBefore(end, dated)) {
       return fail('CEASEFIRE.EXTENSION_AFTER_END', `An extension dated ${extension.occurredAt} comes after the ceasefire expired (${inForce}); a lapsed ceasefire is brokered anew.`);

@@ -95,6 +95,7 @@ describe('correcting an extension or its ceasefire re-runs the extension rules o
     given(history).when(correct('cf', { endsAt: '2025-06-01' })).thenError('CEASEFIRE.EXTENSION_NOT_LATER', 'changes.endsAt');
     given(history).when(correct('cf', { endsAt: null })).thenError('CEASEFIRE.NO_END_TO_EXTEND', 'changes.endsAt');
     given(history).when(correct('cf', { effectiveFrom: '2025-03-11' })).thenError('CEASEFIRE.EXTENSION_BEFORE_START', 'changes.effectiveFrom');
+    given(history).when(correct('cf', { occurredAt: '2025-03-11' })).thenError('CEASEFIRE.EXTENSION_BEFORE_START', 'changes.occurredAt');
     given(history).when(correct('cf', { endsAt: '2025-04-20' })).thenAccepted();
   });
 

@@ -42,8 +42,8 @@ const extensionsBy = (ceasefire: CeasefireDoc, at: number) => (ceasefire.extensi
 
 /**
  * The most recent ceasefire brokered by `at` decides; its end is the one in force on that date
- * (the latest extension agreed by then, else the end first agreed). On that date it is: on that date it is: ended or collapsed
- * once a recorded end came (collapsed when that was the reason), ended once the end in force
+ * (the latest extension agreed by then, else the end first agreed). On that date it is: ended or
+ * collapsed once a recorded end came (collapsed when that was the reason), ended once the end in force
  * began even without one, agreed before `effectiveFrom`, violated after a reported violation,
  * else in effect.
  */
