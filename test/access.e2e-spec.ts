@@ -50,6 +50,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   'POST /v1/talks/:id/hostage-releases': 'analyst',
   'POST /v1/talks/:id/ceasefires/:ceasefireId/violations': 'analyst',
   'POST /v1/talks/:id/ceasefires/:ceasefireId/end': 'analyst',
+  'POST /v1/talks/:id/ceasefires/:ceasefireId/extensions': 'analyst',
   'PATCH /v1/actors/:id': 'editor',
   'POST /v1/talks/:id/stall': 'editor',
   'POST /v1/talks/:id/resume': 'editor',

@@ -1,4 +1,4 @@
-import { ceasefireBody, claimBasis, concludeBody, endCeasefireBody, hostageReleaseBody, provenance, violationBody } from './support/bodies';
+import { ceasefireBody, claimBasis, concludeBody, correctionBody, endCeasefireBody, extendCeasefireBody, hostageReleaseBody, provenance, retractionBody, violationBody } from './support/bodies';
 import { expectAppended, expectProblem, historyTypes, invalidFields, openTrack, registerActors, talksHistory, talksPath } from './support/api';
 import { uniqueSlug } from './support/ids';
 import { startTestApp, TestApp } from './support/test-app';
@@ -225,6 +225,114 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const unknown = uniqueSlug('never-opened');
       expectProblem(await post(unknown, `ceasefires/${ceasefireId}/end`, endCeasefireBody()), 404, 'TALKS.NOT_OPENED');
       expect(await historyTypes(app, talksPath(unknown))).toEqual([]);
+    });
+  });
+
+  describe('POST /v1/talks/:id/ceasefires/:ceasefireId/extensions', () => {
+    const extend = (talksId: string, ceasefireId: string, body: object) => post(talksId, `ceasefires/${ceasefireId}/extensions`, body);
+    /** Reads after the last write, so the status never races the projection. */
+    const statusOn = async (talksId: string, position: string, asOf?: string) =>
+      (await app.api.get(`${talksPath(talksId)}${asOf ? `?asOf=${asOf}` : ''}`).set('x-min-position', position).expect(200)).body;
+
+    it('records CeasefireExtended: 201, ETag "2", schema version 1, with the ceasefireId from the path', async () => {
+      const { talksId, ceasefireId } = await trackWithCeasefire();
+      const eventId = expectAppended(await extend(talksId, ceasefireId, extendCeasefireBody()), `talks-${talksId}`, 2, 'CeasefireExtended');
+      const history = await talksHistory(app, talksId);
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(history[2].data).toEqual({
+        talksId,
+        ceasefireId,
+        endsAt: '2025-03-08',
+        terms: { summary: 'One more week; three more hostages for 90 prisoners', hostagesToRelease: { best: 3 }, prisonersToRelease: { best: 90 } },
+        occurredAt: '2025-02-27',
+        precision: 'day',
+        provenance: provenance(),
+      });
+    });
+
+    it('a truce extended twice: asOf each date shows the end then in force, then ended; the timeline shows both extensions', async () => {
+      const { talksId, ceasefireId } = await trackWithCeasefire(); // in effect 19 January to 1 March 2025
+      await extend(talksId, ceasefireId, extendCeasefireBody('2025-03-08', '2025-02-27')).expect(201);
+      const last = await extend(talksId, ceasefireId, extendCeasefireBody('2025-03-15', '2025-03-06', { terms: undefined })).expect(201);
+      const position = last.body.position;
+
+      expect((await statusOn(talksId, position, '2025-02-20')).ceasefire).toMatchObject({ status: 'in_effect', endsAt: '2025-03-01' });
+      expect((await statusOn(talksId, position, '2025-03-03')).ceasefire).toMatchObject({
+        status: 'in_effect',
+        endsAt: '2025-03-08',
+        extended: { count: 1, lastAt: '2025-02-27', originalEndsAt: '2025-03-01' },
+      });
+      expect((await statusOn(talksId, position, '2025-03-07')).ceasefire).toMatchObject({ status: 'in_effect', endsAt: '2025-03-15', extended: { count: 2 } });
+      expect((await statusOn(talksId, position, '2025-03-16')).ceasefire).toMatchObject({ status: 'ended', endsAt: '2025-03-15' });
+      const today = await statusOn(talksId, position);
+      expect(today.ceasefires[0].extensions.map((e: { at: string; endsAt: string }) => [e.at, e.endsAt])).toEqual([
+        ['2025-02-27', '2025-03-08'],
+        ['2025-03-06', '2025-03-15'],
+      ]);
+
+      const timeline = (await app.api.get(`/v1/timeline?talksId=${talksId}&type=CeasefireExtended`).set('x-min-position', position).expect(200)).body.items;
+      expect(timeline.map((item: { summary: string }) => item.summary)).toEqual([
+        `Ceasefire ${ceasefireId} extended until 2025-03-08: One more week; three more hostages for 90 prisoners`,
+        `Ceasefire ${ceasefireId} extended until 2025-03-15`,
+      ]);
+      expect(timeline[0]).toMatchObject({ cameo: '0871', plover: 'CONCEDE' });
+    });
+
+    it('replays an Idempotency-Key: the same answer, nothing more appended', async () => {
+      const { talksId, ceasefireId } = await trackWithCeasefire();
+      const send = () => app.api.post(`${talksPath(talksId)}/ceasefires/${ceasefireId}/extensions`).set('idempotency-key', `extend-${talksId}`).send(extendCeasefireBody());
+      const first = await send().expect(201);
+      const again = await send().expect(201);
+      expect(again.body).toEqual(first.body);
+      expect(await historyTypes(app, talksPath(talksId))).toEqual(['TalksOpened', 'CeasefireBrokered', 'CeasefireExtended']);
+    });
+
+    it('422 CEASEFIRE.EXTENSION_BEFORE_START, EXTENSION_NOT_LATER, EXTENSION_AFTER_END; 404 CEASEFIRE.NOT_FOUND; nothing is appended', async () => {
+      const { talksId, ceasefireId } = await trackWithCeasefire();
+      expectProblem(await extend(talksId, ceasefireId, extendCeasefireBody('2025-03-08', '2025-01-17')), 422, 'CEASEFIRE.EXTENSION_BEFORE_START', 'occurredAt');
+      expectProblem(await extend(talksId, ceasefireId, extendCeasefireBody('2025-03-01')), 422, 'CEASEFIRE.EXTENSION_NOT_LATER', 'endsAt');
+      expectProblem(await extend(talksId, ceasefireId, extendCeasefireBody('2025-03-20', '2025-03-05')), 422, 'CEASEFIRE.EXTENSION_AFTER_END', 'occurredAt');
+      expectProblem(await extend(talksId, uniqueSlug('never'), extendCeasefireBody()), 404, 'CEASEFIRE.NOT_FOUND', 'ceasefireId');
+      expectProblem(await extend(talksId, ceasefireId, extendCeasefireBody('2025-03-08', '2999-01-01')), 422, 'DATE.IN_FUTURE', 'occurredAt');
+      expect(await historyTypes(app, talksPath(talksId))).toEqual(['TalksOpened', 'CeasefireBrokered']);
+    });
+
+    it('422 CEASEFIRE.EXTENSION_AFTER_END after a recorded end; an extension agreed before that end is still accepted', async () => {
+      const { talksId, ceasefireId } = await trackWithCeasefire();
+      await post(talksId, `ceasefires/${ceasefireId}/end`, endCeasefireBody('collapsed', '2025-02-28')).expect(201);
+      expectProblem(await extend(talksId, ceasefireId, extendCeasefireBody('2025-03-08', '2025-03-01')), 422, 'CEASEFIRE.EXTENSION_AFTER_END', 'occurredAt');
+      expectAppended(await extend(talksId, ceasefireId, extendCeasefireBody('2025-03-08', '2025-02-27')), `talks-${talksId}`, 3, 'CeasefireExtended');
+    });
+
+    it('422 CEASEFIRE.NO_END_TO_EXTEND for an open-ended ceasefire', async () => {
+      const { talksId, parties } = await openTrack(app);
+      const ceasefireId = uniqueSlug('open-ended');
+      await post(talksId, 'ceasefires', ceasefireBody(ceasefireId, parties, [], { endsAt: undefined })).expect(201);
+      expectProblem(await extend(talksId, ceasefireId, extendCeasefireBody()), 422, 'CEASEFIRE.NO_END_TO_EXTEND', 'ceasefireId');
+    });
+
+    it('400 REQUEST.INVALID naming each bad field, nested terms included; 400 for a path id that is not a slug', async () => {
+      const { talksId, ceasefireId } = await trackWithCeasefire();
+      expect(invalidFields(await extend(talksId, ceasefireId, { ...extendCeasefireBody('soon'), terms: { hostagesToRelease: { best: -1 } } }))).toEqual([
+        'endsAt',
+        'terms.hostagesToRelease.best',
+        'terms.summary',
+      ]);
+      expect(invalidFields(await extend(talksId, 'Not_Slug', extendCeasefireBody()))).toEqual(['ceasefireId']);
+      expect(await historyTypes(app, talksPath(talksId))).toEqual(['TalksOpened', 'CeasefireBrokered']);
+    });
+
+    it('a correction re-runs the rules on the merged extension, and the status follows corrections and retractions', async () => {
+      const { talksId, ceasefireId } = await trackWithCeasefire();
+      const extensionId = (await extend(talksId, ceasefireId, extendCeasefireBody()).expect(201)).body.events[0].id;
+      const correct = (changes: Record<string, unknown>) => post(talksId, `claims/${extensionId}/corrections`, correctionBody(changes));
+      expectProblem(await correct({ endsAt: '2025-02-25' }), 422, 'CEASEFIRE.EXTENSION_NOT_LATER', 'changes.endsAt');
+      expectProblem(await correct({ endsAt: 'soon' }), 400, 'REQUEST.INVALID');
+      const corrected = await correct({ endsAt: '2025-03-10' }).expect(201);
+      expect((await statusOn(talksId, corrected.body.position, '2025-03-09')).ceasefire).toMatchObject({ status: 'in_effect', endsAt: '2025-03-10' });
+      const retracted = await post(talksId, `claims/${extensionId}/retraction`, retractionBody()).expect(201);
+      expect((await statusOn(talksId, retracted.body.position, '2025-03-09')).ceasefire).toMatchObject({ status: 'ended', endsAt: '2025-03-01' });
+      expect((await statusOn(talksId, retracted.body.position)).ceasefires[0].extensions).toEqual([]);
     });
   });
 

@@ -97,6 +97,13 @@ export const concludeBody = (outcome = 'agreement', summary = 'A framework agree
 
 export const endCeasefireBody = (reason = 'expired', occurredAt = '2025-03-01') => ({ reason, ...claimBasis(occurredAt) });
 
+export const extendCeasefireBody = (endsAt = '2025-03-08', occurredAt = '2025-02-27', extra: Record<string, unknown> = {}) => ({
+  endsAt,
+  terms: { summary: 'One more week; three more hostages for 90 prisoners', hostagesToRelease: { best: 3 }, prisonersToRelease: { best: 90 } },
+  ...claimBasis(occurredAt),
+  ...extra,
+});
+
 export const correctionBody = (changes: Record<string, unknown>, reason = 'A later report corrects it', occurredAt = '2025-04-21') => ({
   changes,
   ...reasonBody(reason, occurredAt),

@@ -18,9 +18,14 @@ function ceasefireFacts(ceasefire) {
     fact('Ceasefire', `${ceasefire.ceasefireId}, brokered ${claimDateText(ceasefire.brokeredAt)}`),
     fact('In effect from', claimDateText(ceasefire.effectiveFrom)),
     fact('Ends', ceasefire.ended ? `${claimDateText(ceasefire.ended.at)}: ${ceasefire.ended.reason}` : ceasefire.endsAt ? claimDateText(ceasefire.endsAt) : 'no end set'),
+    ...(ceasefire.extended ? [fact('Extended', extendedText(ceasefire.extended))] : []),
     fact('Violations reported', countText(ceasefire.violations)),
   ];
 }
+
+/** The `Ends` fact shows the end in force; this says how it got there. */
+const extendedText = ({ count, lastAt, originalEndsAt }) =>
+  `${count === 1 ? 'once' : `${count} times`}, last on ${claimDateText(lastAt)}${originalEndsAt ? ` (first due to end ${claimDateText(originalEndsAt)})` : ''}`;
 
 function statusSection(status) {
   return h(

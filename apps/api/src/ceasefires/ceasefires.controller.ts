@@ -8,6 +8,7 @@ import { SlugPipe } from '../claims/slug.pipe';
 import { CommandEndpoint, TALKS_CLAIM_PROBLEMS } from '../openapi/command-endpoint.decorator';
 import { talksCommand } from '../talks/talks-command';
 import { EndCeasefireDto, ReportCeasefireViolationDto } from './ceasefire-events.dto';
+import { ExtendCeasefireDto } from './extend-ceasefire.dto';
 import { RecordCeasefireDto } from './record-ceasefire.dto';
 import { RecordHostageReleaseDto } from './record-hostage-release.dto';
 import { Requires } from '../access/access-rule.decorator';
@@ -52,6 +53,31 @@ export class CeasefiresController {
     @FromCommandRequest() request: CommandRequest,
   ): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'EndCeasefire', { ...body, ceasefireId }, request));
+  }
+
+  @Post('ceasefires/:ceasefireId/extensions')
+  @SlugParam('ceasefireId', 'The ceasefire’s id in this track')
+  @CommandEndpoint('Record that a ceasefire of this track was extended', {
+    description:
+      'The new `endsAt` applies from the extension’s own `occurredAt`: a status as of an earlier date keeps the end then in force. ' +
+      'Extensions of one ceasefire must push its end later in the order of their dates.',
+    rejections: [
+      ...TALKS_CLAIM_PROBLEMS,
+      'CEASEFIRE.NOT_FOUND',
+      'CEASEFIRE.NO_END_TO_EXTEND',
+      'CEASEFIRE.EXTENSION_BEFORE_START',
+      'CEASEFIRE.EXTENSION_AFTER_END',
+      'CEASEFIRE.EXTENSION_NOT_LATER',
+      'COUNT.INVALID',
+    ],
+  })
+  extend(
+    @Param('id', SlugPipe) id: string,
+    @Param('ceasefireId', SlugPipe) ceasefireId: string,
+    @Body() body: ExtendCeasefireDto,
+    @FromCommandRequest() request: CommandRequest,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'ExtendCeasefire', { ...body, ceasefireId }, request));
   }
 
   @Post('hostage-releases')

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { TalksClaim } from '@parley/domain';
 import { EndCeasefireDto, ReportCeasefireViolationDto } from '../ceasefires/ceasefire-events.dto';
+import { ExtendCeasefireDto } from '../ceasefires/extend-ceasefire.dto';
 import { RecordCeasefireDto } from '../ceasefires/record-ceasefire.dto';
 import { RecordHostageReleaseDto } from '../ceasefires/record-hostage-release.dto';
 import { RecordEnvoyVisitDto } from '../meetings/record-envoy-visit.dto';
@@ -28,4 +29,5 @@ export const CORRECTION_SHAPES: Readonly<Record<TalksClaim['type'], Type<object>
   TalksStalled: PartialType(TalksTransitionDto),
   TalksResumed: PartialType(TalksTransitionDto),
   TalksConcluded: PartialType(ConcludeTalksDto),
+  CeasefireExtended: PartialType(ExtendCeasefireDto),
 };

@@ -40,6 +40,21 @@ const CEASEFIRE_RECORD = schemaComponent(
           ['allegedBy', 'against'],
         ),
       ),
+      extensions: {
+        ...arrayOf(
+          record(
+            {
+              eventId: { type: 'string', format: 'uuid' },
+              at: CLAIM_DATE,
+              precision: PRECISION,
+              endsAt: CLAIM_DATE,
+              terms: record({ summary: { type: 'string' }, hostagesToRelease: RANGE.ref, prisonersToRelease: RANGE.ref }, ['summary', 'hostagesToRelease', 'prisonersToRelease']),
+            },
+            ['terms'],
+          ),
+        ),
+        description: 'Each extension in the order of their dates: from `at` on, its `endsAt` is the end in force',
+      },
       ended: record({ eventId: { type: 'string', format: 'uuid' }, at: CLAIM_DATE, precision: PRECISION, reason: { type: 'string' } }),
     },
     ['endsAt', 'ended'],
@@ -53,13 +68,17 @@ const CEASEFIRE_NOW = schemaComponent('CeasefireNow', {
       ceasefireId: { type: 'string' },
       brokeredAt: CLAIM_DATE,
       effectiveFrom: CLAIM_DATE,
-      endsAt: CLAIM_DATE,
+      endsAt: { ...CLAIM_DATE, description: 'The end in force on the date: the latest extension’s agreed by then, else the end first agreed' },
       parties: IDS,
       mediators: IDS,
       violations: { ...COUNT, description: 'Violations reported as of the date' },
+      extended: {
+        ...record({ count: COUNT, lastAt: CLAIM_DATE, originalEndsAt: CLAIM_DATE }, ['originalEndsAt']),
+        description: 'Present once an extension was agreed by the date: how many, the latest one’s date, the end first agreed',
+      },
       ended: record({ at: CLAIM_DATE, reason: { type: 'string' } }),
     },
-    ['ceasefireId', 'brokeredAt', 'effectiveFrom', 'endsAt', 'parties', 'mediators', 'violations', 'ended'],
+    ['ceasefireId', 'brokeredAt', 'effectiveFrom', 'endsAt', 'parties', 'mediators', 'violations', 'extended', 'ended'],
   ),
   description: 'The latest ceasefire brokered by the date, as it stands on that date; only `status` when there is none',
 });

@@ -63,3 +63,6 @@ export const checkAfter = (end: Dated, start: Dated, field: string, message: str
     ? rejection('DATE.END_BEFORE_START', message, field)
     : undefined;
 };
+
+/** The span a stated date covers at its precision, for rules that compare or order dated claims; undefined when it cannot be read. */
+export const spanOf = (dated: Dated): Period | undefined => periodFor(dated);

@@ -35,6 +35,10 @@ export const ERROR_CODES = {
   'CEASEFIRE.NOT_FOUND': { kind: 'not_found', meaning: 'No live ceasefire with this id was brokered in this track.' },
   'CEASEFIRE.UNKNOWN': { kind: 'rule', meaning: 'A hostage release names a ceasefire not brokered in this track.' },
   'CEASEFIRE.ALREADY_ENDED': { kind: 'conflict', meaning: 'The ceasefire has already ended.' },
+  'CEASEFIRE.NO_END_TO_EXTEND': { kind: 'rule', meaning: 'An open-ended ceasefire (no endsAt) has no end to extend.' },
+  'CEASEFIRE.EXTENSION_BEFORE_START': { kind: 'rule', meaning: 'An extension is dated before the ceasefire was brokered or took effect.' },
+  'CEASEFIRE.EXTENSION_NOT_LATER': { kind: 'rule', meaning: "An extension's new end is not after the end in force on its date (extensions' ends rise in the order of their dates)." },
+  'CEASEFIRE.EXTENSION_AFTER_END': { kind: 'rule', meaning: 'An extension is dated after the ceasefire ended (its recorded end, or the end in force then).' },
 
   'CLAIM.NOT_FOUND': { kind: 'not_found', meaning: 'The event id is not a claim of this track.' },
   'CLAIM.ALREADY_RETRACTED': { kind: 'conflict', meaning: 'The claim has already been retracted.' },

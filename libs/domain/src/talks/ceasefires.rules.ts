@@ -2,6 +2,7 @@ import { countDistinct } from '../shared/actor-refs';
 import { checkAfter, checkDate, checkNotBefore } from '../shared/date.rules';
 import { rejection, Verdict } from '../shared/error-codes';
 import { checkLooseCount } from '../shared/loose-count';
+import { checkExtensions } from './ceasefire-extensions.rules';
 import { ClaimContext } from './claim.context';
 import { CeasefireBrokered, CeasefireEnded, CeasefireViolated, HostagesReleased } from './talks.events';
 import type { CeasefireRecord, TalksFacts } from './talks.state';
@@ -23,8 +24,9 @@ export const checkCeasefireBrokered = (data: CeasefireBrokered['data'], { facts 
   if (countDistinct(parties) < 2) {
     return rejection('CEASEFIRE.TOO_FEW_PARTIES', `A ceasefire needs at least two distinct parties, got ${countDistinct(parties)}.`, 'parties');
   }
-  // Only a correction finds its own ceasefire here: re-dating the brokering must keep it before its end.
-  const ended = facts.ceasefires.get(data.ceasefireId)?.ended;
+  // Only a correction finds its own ceasefire here: re-dating the brokering must keep it before its end and its extensions.
+  const recorded = facts.ceasefires.get(data.ceasefireId);
+  const ended = recorded?.ended;
   return (
     checkDate(effectiveFrom, 'effectiveFrom') ??
     (endsAt === undefined
@@ -33,7 +35,8 @@ export const checkCeasefireBrokered = (data: CeasefireBrokered['data'], { facts 
         checkAfter({ at: endsAt }, { at: effectiveFrom }, 'endsAt', `endsAt (${endsAt}) must be after effectiveFrom (${effectiveFrom}).`))) ??
     checkLooseCount(terms.hostagesToRelease, 'terms.hostagesToRelease') ??
     checkLooseCount(terms.prisonersToRelease, 'terms.prisonersToRelease') ??
-    (ended ? checkEndNotBeforeBrokering(ended, data, 'occurredAt') : undefined)
+    (ended ? checkEndNotBeforeBrokering(ended, data, 'occurredAt') : undefined) ??
+    checkExtensions({ ...data, ended }, recorded?.extensions ?? [], 'brokering')
   );
 };
 
@@ -51,7 +54,9 @@ export const checkCeasefireViolated = ({ ceasefireId }: CeasefireViolated['data'
 /** An end names a brokered ceasefire and does not come before its brokering. */
 export const checkCeasefireEnded = (data: CeasefireEnded['data'], { facts }: ClaimContext): Verdict => {
   const ceasefire = facts.ceasefires.get(data.ceasefireId);
-  return ceasefire ? checkEndNotBeforeBrokering(data, ceasefire, 'occurredAt') : notFound(data.ceasefireId);
+  return ceasefire
+    ? (checkEndNotBeforeBrokering(data, ceasefire, 'occurredAt') ?? checkExtensions({ ...ceasefire, ended: data }, ceasefire.extensions ?? [], 'end'))
+    : notFound(data.ceasefireId);
 };
 
 export const checkNewCeasefire = (facts: TalksFacts, ceasefireId: string): Verdict =>

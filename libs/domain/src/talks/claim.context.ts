@@ -7,4 +7,6 @@ export type ClaimContext = Readonly<{
   registeredActors: ReadonlySet<string>;
   /** When set, only these actor ids are checked for registration (a correction checks what it names). */
   actorsInScope?: ReadonlySet<string>;
+  /** When re-judging a correction, the corrected claim's event id: its own earlier version is not a fact to compare it with. */
+  claimId?: string;
 }>;

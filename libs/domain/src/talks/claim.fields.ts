@@ -60,6 +60,7 @@ export const CLAIM_FIELDS: ClaimFields = {
   },
   CeasefireViolated: { ...basis, ceasefireId: identity, allegedBy: required('actor'), against: required('actor'), description: required('text') },
   CeasefireEnded: { ...basis, ceasefireId: identity, reason: required(CEASEFIRE_END_REASONS) },
+  CeasefireExtended: { ...basis, ceasefireId: identity, endsAt: required('text'), terms: optional('terms') },
   TalksStalled: { ...basis, reason: required('text') },
   TalksResumed: { ...basis, reason: required('text') },
   TalksConcluded: { ...basis, outcome: required(TALKS_OUTCOMES), summary: required('text') },

@@ -1,6 +1,7 @@
 import { checkRegistered } from '../shared/actor-refs';
 import { checkClaimBasis } from '../shared/claim-basis.rules';
 import { Verdict } from '../shared/error-codes';
+import { checkCeasefireExtended } from './ceasefire-extensions.rules';
 import { checkCeasefireBrokered, checkCeasefireEnded, checkCeasefireViolated, checkHostagesReleased, checkNewCeasefire, checkNotEnded } from './ceasefires.rules';
 import { ClaimContext } from './claim.context';
 import { actorRefsIn } from './claim.fields';
@@ -32,6 +33,8 @@ const checkClaimData = (claim: TalksClaim, context: ClaimContext): Verdict => {
       return checkCeasefireViolated(claim.data, context);
     case 'CeasefireEnded':
       return checkCeasefireEnded(claim.data, context);
+    case 'CeasefireExtended':
+      return checkCeasefireExtended(claim.data, context);
     case 'TalksStalled':
     case 'TalksResumed':
     case 'TalksConcluded':
@@ -77,6 +80,8 @@ export const checkTransition = (claim: TalksClaim, facts: TalksFacts): Verdict =
     case 'EnvoyVisited':
     case 'HostagesReleased':
     case 'TalksConcluded':
+    // Extending is judged by dates (checkCeasefireExtended): a late report of an extension agreed before the end is accepted.
+    case 'CeasefireExtended':
       return undefined;
     default: {
       const _exhaustive: never = claim;

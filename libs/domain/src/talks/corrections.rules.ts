@@ -61,7 +61,7 @@ export const decideCorrection = ({ data, metadata }: CorrectClaim, state: Opened
 
   const corrected = mergeChanges(target.claim, changes);
   const actorsInScope = new Set(distinctActorIds(actorRefsIn(corrected.type, changes)));
-  const claimError = checkClaim(corrected, { now: metadata.now, facts: state, registeredActors: metadata.registeredActors, actorsInScope });
+  const claimError = checkClaim(corrected, { now: metadata.now, facts: state, registeredActors: metadata.registeredActors, actorsInScope, claimId: target.eventId });
   return claimError ? asCorrectionError(claimError, changes) : [{ type: 'ClaimCorrected', data }];
 };
 

@@ -2,6 +2,7 @@ import { Command } from '../shared/event';
 import {
   CeasefireBrokered,
   CeasefireEnded,
+  CeasefireExtended,
   CeasefireViolated,
   ClaimCorrected,
   ClaimRetracted,
@@ -29,6 +30,7 @@ export type RecordCeasefire = Command<'RecordCeasefire', DataOf<CeasefireBrokere
 export type RecordHostageRelease = Command<'RecordHostageRelease', DataOf<HostagesReleased>>;
 export type ReportCeasefireViolation = Command<'ReportCeasefireViolation', DataOf<CeasefireViolated>>;
 export type EndCeasefire = Command<'EndCeasefire', DataOf<CeasefireEnded>>;
+export type ExtendCeasefire = Command<'ExtendCeasefire', DataOf<CeasefireExtended>>;
 export type StallTalks = Command<'StallTalks', DataOf<TalksStalled>>;
 export type ResumeTalks = Command<'ResumeTalks', DataOf<TalksResumed>>;
 export type ConcludeTalks = Command<'ConcludeTalks', DataOf<TalksConcluded>>;
@@ -49,7 +51,8 @@ export type TalksCommand =
   | ResumeTalks
   | ConcludeTalks
   | CorrectClaim
-  | RetractClaim;
+  | RetractClaim
+  | ExtendCeasefire;
 
 export type TalksCommandType = TalksCommand['type'];
 
@@ -69,6 +72,7 @@ export const EVENT_OF_COMMAND = {
   ConcludeTalks: 'TalksConcluded',
   CorrectClaim: 'ClaimCorrected',
   RetractClaim: 'ClaimRetracted',
+  ExtendCeasefire: 'CeasefireExtended',
 } as const satisfies { readonly [C in TalksCommand as C['type']]: TalksEventType };
 
 export const TALKS_COMMAND_TYPES = Object.keys(EVENT_OF_COMMAND) as readonly TalksCommandType[];

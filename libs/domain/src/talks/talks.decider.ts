@@ -45,6 +45,7 @@ const decide = (command: TalksCommand, state: TalksState): readonly TalksEvent[]
     case 'RecordHostageRelease':
     case 'ReportCeasefireViolation':
     case 'EndCeasefire':
+    case 'ExtendCeasefire':
     case 'StallTalks':
     case 'ResumeTalks':
     case 'ConcludeTalks':

@@ -94,6 +94,18 @@ export type CeasefireViolated = Event<'CeasefireViolated', ClaimBasis & {
   description: string;
 }>;
 
+/**
+ * A ceasefire's end moved later, from the extension's own date (`occurredAt`): before it, the
+ * end in force is the previous one. `terms` are what was agreed for the extension (e.g. more releases).
+ */
+export type CeasefireExtended = Event<'CeasefireExtended', ClaimBasis & {
+  talksId: string;
+  ceasefireId: string;
+  /** The new end. */
+  endsAt: string;
+  terms?: CeasefireTerms;
+}>;
+
 export type CeasefireEnded = Event<'CeasefireEnded', ClaimBasis & {
   talksId: string;
   ceasefireId: string;
@@ -138,6 +150,7 @@ export type TalksClaim =
   | HostagesReleased
   | CeasefireViolated
   | CeasefireEnded
+  | CeasefireExtended
   | TalksStalled
   | TalksResumed
   | TalksConcluded;
@@ -159,6 +172,7 @@ export const TALKS_CLAIM_TYPES = [
   'TalksStalled',
   'TalksResumed',
   'TalksConcluded',
+  'CeasefireExtended',
 ] as const satisfies readonly TalksClaim['type'][];
 
 export const TALKS_EVENT_TYPES = [...TALKS_CLAIM_TYPES, 'ClaimCorrected', 'ClaimRetracted'] as const satisfies readonly TalksEventType[];

@@ -31,6 +31,7 @@ const entityKeyOf = (claim: TalksClaim): FactKey | undefined => {
     case 'CeasefireBrokered':
     case 'CeasefireViolated':
     case 'CeasefireEnded':
+    case 'CeasefireExtended':
       return `ceasefire:${claim.data.ceasefireId}`;
     default:
       return undefined;
@@ -83,6 +84,13 @@ const applyToEntity = (facts: TalksFacts, { eventId, claim }: ClaimRecord): Talk
     }
     case 'CeasefireViolated':
       return withCeasefire(facts, claim.data.ceasefireId, (ceasefire) => ({ ...ceasefire, violations: [...ceasefire.violations, eventId] }));
+    case 'CeasefireExtended': {
+      const { occurredAt, precision, endsAt } = claim.data;
+      return withCeasefire(facts, claim.data.ceasefireId, (ceasefire) => ({
+        ...ceasefire,
+        extensions: [...(ceasefire.extensions ?? []), { eventId, occurredAt, precision, endsAt }],
+      }));
+    }
     case 'CeasefireEnded': {
       const { occurredAt, precision, reason } = claim.data;
       return withCeasefire(facts, claim.data.ceasefireId, (ceasefire) =>

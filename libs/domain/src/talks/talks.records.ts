@@ -16,6 +16,9 @@ export type MeetingRecord = Readonly<{
 
 export type SwapRecord = Readonly<{ swapId: string; eventId: string; occurredAt: string; releases: number }>;
 
+/** An extension as the rules compare it: when it was agreed and the end it set. */
+export type CeasefireExtensionRecord = Readonly<{ eventId: string; occurredAt: string; precision: Precision; endsAt: string }>;
+
 export type CeasefireRecord = Readonly<{
   ceasefireId: string;
   eventId: string;
@@ -24,6 +27,8 @@ export type CeasefireRecord = Readonly<{
   effectiveFrom: string;
   endsAt?: string;
   violations: readonly string[];
+  /** In recorded order; the rules keep their ends increasing in the order of their dates. */
+  extensions?: readonly CeasefireExtensionRecord[];
   ended?: Readonly<{ eventId: string; occurredAt: string; precision: Precision; reason: CeasefireEndReason }>;
 }>;
 

@@ -3,7 +3,7 @@ import { Identified } from '../shared/event';
 import { mergeChanges } from './claim.fields';
 import { EMPTY_FACTS, FactKey, applyClaim, factKeysOf, recomputePart } from './talks.facts';
 
-export type { CeasefireRecord, ClaimRecord, MeetingRecord, SwapRecord, TalksFacts, TalksLifecycle } from './talks.records';
+export type { CeasefireExtensionRecord, CeasefireRecord, ClaimRecord, MeetingRecord, SwapRecord, TalksFacts, TalksLifecycle } from './talks.records';
 import { TALKS_CLAIM_TYPES, TalksClaim, TalksEvent } from './talks.events';
 import { ClaimRecord, TalksFacts } from './talks.records';
 

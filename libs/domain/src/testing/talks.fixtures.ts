@@ -4,6 +4,7 @@ import { EVENT_OF_COMMAND, TalksCommand } from '../talks/talks.commands';
 import {
   CeasefireBrokered,
   CeasefireEnded,
+  CeasefireExtended,
   CeasefireViolated,
   ClaimCorrected,
   ClaimRetracted,
@@ -88,6 +89,13 @@ export const violated = claim<CeasefireViolated>('CeasefireViolated', {
   description: 'Strike on a power plant',
 });
 export const ended = claim<CeasefireEnded>('CeasefireEnded', { ceasefireId: 'energy-truce', reason: 'collapsed' });
+const extension = claim<CeasefireExtended>('CeasefireExtended', {
+  ceasefireId: 'energy-truce',
+  endsAt: '2025-05-12',
+  terms: { summary: 'One more month; 20 more prisoners each way', prisonersToRelease: { best: 20 } },
+});
+/** Agreed 10 March 2025, while the fixtures' ceasefire is in effect. */
+export const extended = (overrides: Partial<CeasefireExtended['data']> = {}): CeasefireExtended => extension({ occurredAt: '2025-03-10', ...overrides });
 export const stalled = claim<TalksStalled>('TalksStalled', { reason: 'Disagreement over terms' });
 export const resumed = claim<TalksResumed>('TalksResumed', { reason: 'New proposal' });
 export const concluded = claim<TalksConcluded>('TalksConcluded', { outcome: 'agreement', summary: 'Deal signed' });

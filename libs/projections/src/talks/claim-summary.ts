@@ -38,6 +38,8 @@ const SUMMARIES: Readonly<Record<ClaimType, (data: ClaimData) => string>> = {
   CeasefireViolated: (d) =>
     `${textOf(d.allegedBy) ?? 'Someone'} accuses ${textOf(d.against) ?? 'someone'} of violating ceasefire ${textOf(d.ceasefireId) ?? ''}${tail(textOf(d.description))}`,
   CeasefireEnded: (d) => `Ceasefire ${textOf(d.ceasefireId) ?? ''} ended (${textOf(d.reason) ?? 'no reason given'})`,
+  CeasefireExtended: (d) =>
+    `Ceasefire ${textOf(d.ceasefireId) ?? ''} extended until ${textOf(d.endsAt) ?? '?'}${tail(isRecord(d.terms) ? textOf(d.terms.summary) : undefined)}`,
   TalksStalled: (d) => `Talks stalled${tail(textOf(d.reason))}`,
   TalksResumed: (d) => `Talks resumed${tail(textOf(d.reason))}`,
   TalksConcluded: (d) => `Talks concluded (${textOf(d.outcome) ?? 'no outcome given'})${tail(textOf(d.summary))}`,

@@ -1,7 +1,7 @@
 import { LIFECYCLE_CLAIM_TYPES } from '@parley/domain';
 import type { ProjectionContext } from '../projection';
 import { ClaimData, ClaimType } from './claim-data';
-import { CeasefireEntry, CeasefireViolation, ListKey, PendingMeeting, StatusClaim, StatusCore, StatusLists, TalksStatusDoc } from './talks-status';
+import { CeasefireEntry, CeasefireViolation, ListKey, PendingMeeting, StatusClaim, StatusCore, StatusLists, TalksStatusDoc, withExtension } from './talks-status';
 import { TrackClaims } from './talks-status.amend';
 
 /**
@@ -78,6 +78,13 @@ export const statusRows = (ctx: ProjectionContext, talksId: string): StatusLists
       const entry = ceasefire(id);
       if (!entry) return;
       ctx.statement(`UPDATE ${ceasefires} SET doc = ? WHERE talks_id = ? AND ceasefire_id = ?`).run(JSON.stringify({ ...entry, ended }), talksId, id);
+    },
+    extendCeasefire: (id, extension) => {
+      const entry = ceasefire(id);
+      if (!entry) return;
+      ctx
+        .statement(`UPDATE ${ceasefires} SET doc = ? WHERE talks_id = ? AND ceasefire_id = ?`)
+        .run(JSON.stringify({ ...entry, extensions: withExtension(entry.extensions, extension) }), talksId, id);
     },
     reset: (key) => {
       if (key.kind === 'meeting') {

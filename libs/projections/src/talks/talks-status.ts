@@ -30,6 +30,15 @@ export type PendingMeeting = Readonly<{
 
 export type CeasefireViolation = Readonly<{ eventId: string; at: string; precision: Precision; allegedBy?: string; against?: string }>;
 
+/** An extension: from its own date (`at`) on, `endsAt` is the ceasefire's end in force. */
+export type CeasefireExtension = Readonly<{
+  eventId: string;
+  at: string;
+  precision: Precision;
+  endsAt: string;
+  terms?: Readonly<{ summary?: string; hostagesToRelease?: Range; prisonersToRelease?: Range }>;
+}>;
+
 export type CeasefireDoc = Readonly<{
   ceasefireId: string;
   eventId: string;
@@ -40,6 +49,8 @@ export type CeasefireDoc = Readonly<{
   parties: readonly string[];
   mediators: readonly string[];
   violations: readonly CeasefireViolation[];
+  /** In the order of their dates (recorded order among equal dates): the last one dated by a day sets the end in force then. */
+  extensions: readonly CeasefireExtension[];
   ended?: Readonly<{ eventId: string; at: string; precision: Precision; reason: string }>;
 }>;
 
@@ -92,6 +103,7 @@ export interface StatusLists {
   addCeasefire(ceasefire: CeasefireEntry, position: string): void;
   addViolation(ceasefireId: string, violation: CeasefireViolation, position: string): void;
   endCeasefire(ceasefireId: string, ended: NonNullable<CeasefireEntry['ended']>): void;
+  extendCeasefire(ceasefireId: string, extension: CeasefireExtension): void;
   /** Forgets a meeting or a ceasefire (with its violations), before the claims about it are applied again. */
   reset(key: ListKey): void;
 }
@@ -104,7 +116,7 @@ export const listKeyOf = (type: ClaimType, data: ClaimData): ListKey | undefined
     const id = textOf(data.meetingId);
     return id === undefined ? undefined : { kind: 'meeting', id };
   }
-  if (type === 'CeasefireBrokered' || type === 'CeasefireViolated' || type === 'CeasefireEnded') {
+  if (type === 'CeasefireBrokered' || type === 'CeasefireViolated' || type === 'CeasefireEnded' || type === 'CeasefireExtended') {
     const id = textOf(data.ceasefireId);
     return id === undefined ? undefined : { kind: 'ceasefire', id };
   }
@@ -185,7 +197,25 @@ export const concludedOf = (data: ClaimData): NonNullable<StatusCore['concluded'
 /** Which of two activity dates is later at each one's own grain; on a tie, the one recorded later. */
 export const later = (a: string, b: string): string => ((startOf(b) ?? -Infinity) >= (startOf(a) ?? -Infinity) ? b : a);
 
-/** What one claim changes in the lists: pending meetings, ceasefires, violations. */
+const extensionTermsOf = (terms: unknown): CeasefireExtension['terms'] =>
+  isRecord(terms)
+    ? compact({
+        summary: textOf(terms.summary),
+        hostagesToRelease: isRecord(terms.hostagesToRelease) ? rangeOf(terms.hostagesToRelease) : undefined,
+        prisonersToRelease: isRecord(terms.prisonersToRelease) ? rangeOf(terms.prisonersToRelease) : undefined,
+      })
+    : undefined;
+
+/** The extensions with one more, kept in the order of their dates; a later-recorded one goes after those of the same start. */
+export const withExtension = (extensions: readonly CeasefireExtension[] | undefined, extension: CeasefireExtension): readonly CeasefireExtension[] => {
+  const start = startOf(extension.at, extension.precision) ?? -Infinity;
+  const list = [...(extensions ?? [])];
+  const after = list.findIndex((other) => (startOf(other.at, other.precision) ?? -Infinity) > start);
+  list.splice(after < 0 ? list.length : after, 0, extension);
+  return list;
+};
+
+/** What one claim changes in the lists: pending meetings, ceasefires, violations, extensions. */
 export const applyToLists = (lists: StatusLists, { eventId, type, data, position }: StatusClaim): void => {
   const key = listKeyOf(type, data);
   if (!key) return;
@@ -214,6 +244,7 @@ export const applyToLists = (lists: StatusLists, { eventId, type, data, position
           ...(endsAt === undefined ? {} : { endsAt }),
           parties: textsOf(data.parties),
           mediators: textsOf(data.mediators),
+          extensions: [],
         },
         position,
       );
@@ -227,6 +258,12 @@ export const applyToLists = (lists: StatusLists, { eventId, type, data, position
         position,
       );
       return;
+    case 'CeasefireExtended': {
+      const endsAt = textOf(data.endsAt);
+      if (!endsAt || !lists.ceasefire(key.id)) return;
+      lists.extendCeasefire(key.id, compact({ eventId, at: textOf(data.occurredAt) ?? '', precision: precisionOf(data), endsAt, terms: extensionTermsOf(data.terms) }));
+      return;
+    }
     case 'CeasefireEnded': {
       const ceasefire = lists.ceasefire(key.id);
       if (!ceasefire || ceasefire.ended) return;
@@ -274,6 +311,10 @@ const memoryLists = (doc?: TalksStatusDoc) => {
     endCeasefire: (id, ended) => {
       const held = ceasefires.get(id);
       if (held) held.entry = { ...held.entry, ended };
+    },
+    extendCeasefire: (id, extension) => {
+      const held = ceasefires.get(id);
+      if (held) held.entry = { ...held.entry, extensions: withExtension(held.entry.extensions, extension) };
     },
     reset: ({ kind, id }) => void (kind === 'meeting' ? meetings.delete(id) : ceasefires.delete(id)),
   };

@@ -1,4 +1,4 @@
-import { brokered, ended, opened, scheduled, violated } from '@parley/domain/testing/talks.fixtures';
+import { brokered, ended, extended, opened, scheduled, violated } from '@parley/domain/testing/talks.fixtures';
 import { StatusClaim, TalksStatusDoc, foldStatus } from './talks-status';
 import { statusView } from './talks-status.view';
 
@@ -52,6 +52,52 @@ describe('the ceasefire on a date', () => {
     );
     expect(on(doc, '2025-01-25').ceasefire).toMatchObject({ status: 'collapsed', ceasefireId: 'first' });
     expect(on(doc, '2025-02-13').ceasefire).toMatchObject({ status: 'in_effect', ceasefireId: 'second' });
+  });
+});
+
+// A four-day truce (24–28 November 2023) extended twice, then let lapse: each end applies from its extension's own date.
+describe('the ceasefire on a date, as its extensions stand by then', () => {
+  const truce = brokered({ ceasefireId: 'truce', occurredAt: '2023-11-22', effectiveFrom: '2023-11-24T05:00:00Z', endsAt: '2023-11-28T05:00:00Z' });
+  const first = extended({ ceasefireId: 'truce', occurredAt: '2023-11-27', endsAt: '2023-11-30T05:00:00Z', terms: { summary: 'Two more days', hostagesToRelease: { best: 20 } } });
+  const second = extended({ ceasefireId: 'truce', occurredAt: '2023-11-29', endsAt: '2023-12-01T05:00:00Z', terms: undefined });
+  const doc = docOf(opened(), truce, first, second);
+
+  it('keeps the end first agreed before any extension', () => {
+    expect(on(doc, '2023-11-26').ceasefire).toMatchObject({ status: 'in_effect', endsAt: '2023-11-28T05:00:00Z' });
+    expect(on(doc, '2023-11-26').ceasefire).not.toHaveProperty('extended');
+  });
+
+  it('takes each new end from the day of its extension on', () => {
+    expect(on(doc, '2023-11-27T00:00:00Z').ceasefire).toMatchObject({
+      status: 'in_effect',
+      endsAt: '2023-11-30T05:00:00Z',
+      extended: { count: 1, lastAt: '2023-11-27', originalEndsAt: '2023-11-28T05:00:00Z' },
+    });
+    expect(on(doc, '2023-11-28T12:00:00Z').ceasefire).toMatchObject({ status: 'in_effect', endsAt: '2023-11-30T05:00:00Z' });
+    expect(on(doc, '2023-11-29T12:00:00Z').ceasefire).toMatchObject({ status: 'in_effect', endsAt: '2023-12-01T05:00:00Z', extended: { count: 2, lastAt: '2023-11-29' } });
+  });
+
+  it('is ended once the last end in force has come', () => {
+    expect(on(doc, '2023-12-01T05:00:00Z').ceasefire).toMatchObject({ status: 'ended', endsAt: '2023-12-01T05:00:00Z' });
+  });
+
+  it('would have expired on the first end without the extension', () => {
+    expect(on(docOf(opened(), truce), '2023-11-28T12:00:00Z').ceasefire).toMatchObject({ status: 'ended', endsAt: '2023-11-28T05:00:00Z' });
+  });
+
+  it('lists the extensions in the order of their dates, whatever order they were recorded in', () => {
+    const late = docOf(opened(), truce, second, first);
+    expect(late.ceasefires[0].extensions.map((e) => e.at)).toEqual(['2023-11-27', '2023-11-29']);
+    expect(on(late, '2023-11-28T12:00:00Z').ceasefire).toMatchObject({ endsAt: '2023-11-30T05:00:00Z', extended: { count: 1 } });
+    expect(late.ceasefires[0].extensions[0]).toEqual({
+      eventId: 'e3', at: '2023-11-27', precision: 'day', endsAt: '2023-11-30T05:00:00Z',
+      terms: { summary: 'Two more days', hostagesToRelease: { best: 20, low: 20, high: 20 } },
+    });
+  });
+
+  it('collapses on a recorded end even while an extension runs', () => {
+    const collapsed = docOf(opened(), truce, first, ended({ ceasefireId: 'truce', occurredAt: '2023-11-29', reason: 'collapsed' }));
+    expect(on(collapsed, '2023-11-29T12:00:00Z').ceasefire).toMatchObject({ status: 'collapsed', endsAt: '2023-11-30T05:00:00Z' });
   });
 });
 

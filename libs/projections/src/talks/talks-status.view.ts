@@ -1,3 +1,4 @@
+import { compact } from './claim-data';
 import { endOf, startOf } from './claim-dates';
 import { CeasefireDoc, PendingMeeting, TalksStatusDoc } from './talks-status';
 
@@ -15,6 +16,8 @@ export type CeasefireView = Readonly<{
   mediators?: readonly string[];
   /** Violations reported as of the date. */
   violations?: number;
+  /** Present once an extension was agreed by the date: how many, the latest one's date, and the end first agreed. */
+  extended?: Readonly<{ count: number; lastAt: string; originalEndsAt?: string }>;
   /** The recorded end, when it came by the date (an expiry by `endsAt` alone has none). */
   ended?: Readonly<{ at: string; reason: string }>;
 }>;
@@ -27,16 +30,20 @@ const by = (at: number, date: string | undefined, precision?: CeasefireDoc['prec
   return start !== undefined && start <= at;
 };
 
-const statusOf = (ceasefire: CeasefireDoc, at: number, violations: number, endReason: string | undefined): CeasefireStatus => {
+const statusOf = (ceasefire: CeasefireDoc, endsAt: string | undefined, at: number, violations: number, endReason: string | undefined): CeasefireStatus => {
   if (endReason !== undefined) return endReason === 'collapsed' ? 'collapsed' : 'ended';
-  if (ceasefire.endsAt !== undefined && by(at, ceasefire.endsAt)) return 'ended';
+  if (endsAt !== undefined && by(at, endsAt)) return 'ended';
   if (!by(at, ceasefire.effectiveFrom)) return 'agreed';
   return violations > 0 ? 'violated' : 'in_effect';
 };
 
+/** The extensions agreed by `at` (the start of their precision period counts), in date order. */
+const extensionsBy = (ceasefire: CeasefireDoc, at: number) => (ceasefire.extensions ?? []).filter((e) => by(at, e.at, e.precision));
+
 /**
- * The most recent ceasefire brokered by `at` decides; on that date it is: ended or collapsed
- * once a recorded end came (collapsed when that was the reason), ended once its own `endsAt`
+ * The most recent ceasefire brokered by `at` decides; its end is the one in force on that date
+ * (the latest extension agreed by then, else the end first agreed). On that date it is: ended or
+ * collapsed once a recorded end came (collapsed when that was the reason), ended once the end in force
  * began even without one, agreed before `effectiveFrom`, violated after a reported violation,
  * else in effect.
  */
@@ -47,9 +54,24 @@ export const ceasefireOn = (ceasefires: readonly CeasefireDoc[], at: number): Ce
   const latest = brokered.reduce((a, b) => ((startOf(b.brokeredAt, b.precision) ?? 0) >= (startOf(a.brokeredAt, a.precision) ?? 0) ? b : a));
   const violations = latest.violations.filter((v) => by(at, v.at, v.precision)).length;
   const ended = latest.ended && by(at, latest.ended.at, latest.ended.precision) ? { at: latest.ended.at, reason: latest.ended.reason } : undefined;
-  const status = statusOf(latest, at, violations, ended?.reason);
-  const { ceasefireId, brokeredAt, effectiveFrom, endsAt, parties, mediators } = latest;
-  return { status, ceasefireId, brokeredAt, effectiveFrom, ...(endsAt === undefined ? {} : { endsAt }), parties, mediators, violations, ...(ended ? { ended } : {}) };
+  const extensions = extensionsBy(latest, at);
+  const lastExtension = extensions.at(-1);
+  const endsAt = lastExtension?.endsAt ?? latest.endsAt;
+  const status = statusOf(latest, endsAt, at, violations, ended?.reason);
+  const { ceasefireId, brokeredAt, effectiveFrom, parties, mediators } = latest;
+  const extended = lastExtension && compact({ count: extensions.length, lastAt: lastExtension.at, originalEndsAt: latest.endsAt });
+  return {
+    status,
+    ceasefireId,
+    brokeredAt,
+    effectiveFrom,
+    ...(endsAt === undefined ? {} : { endsAt }),
+    parties,
+    mediators,
+    violations,
+    ...(extended ? { extended } : {}),
+    ...(ended ? { ended } : {}),
+  };
 };
 
 /** The earliest pending meeting still to come on `at` (a meeting expected on a day is upcoming all that day). */

@@ -2,11 +2,14 @@ import {
   TALKS_ID,
   brokered,
   concluded,
+  corrected,
   ended,
+  extended,
   held,
   opened,
   released,
   resumed,
+  retracted,
   scheduled,
   stalled,
   swapped,
@@ -139,8 +142,22 @@ describe('talks projection: claim rows', () => {
         parties: ['rus', 'ukr'],
         mediators: ['usa'],
         violations: [],
+        extensions: [],
       },
     ]);
+  });
+
+  it('codes an extension 0871 CONCEDE and keeps it on its ceasefire in the status rows; corrections and retractions refold it', () => {
+    const t = setup();
+    t.given(opened(), brokered(), withEventId('longer', extended()));
+    expect(t.claim('longer')).toMatchObject({ cameo: '0871', plover: 'CONCEDE', summary: 'Ceasefire energy-truce extended until 2025-05-12: One more month; 20 more prisoners each way' });
+    expect(t.status()?.ceasefires[0].extensions).toEqual([
+      { eventId: 'longer', at: '2025-03-10', precision: 'day', endsAt: '2025-05-12', terms: { summary: 'One more month; 20 more prisoners each way', prisonersToRelease: { best: 20, low: 20, high: 20 } } },
+    ]);
+    t.given(corrected({ eventId: 'longer', changes: { endsAt: '2025-05-20' } }));
+    expect(t.status()?.ceasefires[0].extensions).toMatchObject([{ eventId: 'longer', endsAt: '2025-05-20' }]);
+    t.given(retracted({ eventId: 'longer' }));
+    expect(t.status()?.ceasefires[0]).toMatchObject({ endsAt: '2025-04-12', extensions: [] });
   });
 
   it('writes one hostage row per name, none for an unnamed count, and adds loose counts to the status', () => {

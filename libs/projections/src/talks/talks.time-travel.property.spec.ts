@@ -35,7 +35,7 @@ const asOf = fc.option(fc.constantFrom('2025-01-04', '2025-01-19T12:00:00Z', '20
 
 const filters = fc.record(
   {
-    types: fc.subarray(['TalksOpened', 'EnvoyVisited', 'MeetingHeld', 'MeetingScheduled', 'CeasefireBrokered', 'CeasefireViolated', 'PrisonerSwapped']),
+    types: fc.subarray(['TalksOpened', 'EnvoyVisited', 'MeetingHeld', 'MeetingScheduled', 'CeasefireBrokered', 'CeasefireViolated', 'CeasefireExtended', 'PrisonerSwapped']),
     actor: fc.constantFrom('usa', 'rus', 'steve-witkoff', 'qat'),
     country: fc.constantFrom('RUS', 'SAU', 'USA'),
     minConfidence: fc.constantFrom(...CONFIDENCES),

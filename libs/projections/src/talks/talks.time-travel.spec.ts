@@ -1,4 +1,4 @@
-import { TALKS_ID, brokered, corrected, opened, retracted, visited } from '@parley/domain/testing/talks.fixtures';
+import { TALKS_ID, brokered, corrected, extended, opened, retracted, visited } from '@parley/domain/testing/talks.fixtures';
 import type { RecordedEvent } from '@parley/event-store';
 import { eventRecorder, projectionHarness, withEventId } from '../testing';
 import { TimelineFilters } from './talks.queries';
@@ -96,5 +96,38 @@ describe('time travel: as known at a date (transaction time)', () => {
     recorder.talks(retracted({ eventId: 'visit' })); // recorded 3 March
     const visits = (knownAt: string) => timeTravel(recorder.all(), { knownAt: new Date(knownAt) }).status(TALKS_ID)?.counts.visits;
     expect([visits('2025-03-02T12:00:00Z'), visits('2025-03-03T00:00:00Z')]).toEqual([1, 0]);
+  });
+});
+
+/**
+ * A four-day truce (24–28 November 2023) extended on the 27th to the 30th and on the 29th to 1
+ * December, then left to lapse; the second extension is recorded a day after the first.
+ */
+describe('time travel: a ceasefire extended twice', () => {
+  const extendedTwice = () => {
+    const recorder = eventRecorder({ start: new Date('2023-11-22T00:00:00Z'), stepMs: 86_400_000 });
+    recorder.talks(opened({ occurredAt: '2023-11-01', parties: ['isr', 'hamas'], mediators: ['qat'] }));
+    recorder.talks(brokered({ ceasefireId: 'truce', occurredAt: '2023-11-22', parties: ['isr', 'hamas'], effectiveFrom: '2023-11-24T05:00:00Z', endsAt: '2023-11-28T05:00:00Z' }));
+    recorder.talks(extended({ ceasefireId: 'truce', occurredAt: '2023-11-27', endsAt: '2023-11-30T05:00:00Z' })); // recorded 24 November
+    recorder.talks(extended({ ceasefireId: 'truce', occurredAt: '2023-11-29', endsAt: '2023-12-01T05:00:00Z' })); // recorded 25 November
+    return recorder.all();
+  };
+  const ceasefireOn = (asOf: string, knownAt?: string) => {
+    const travel = timeTravel(extendedTwice(), { asOf: new Date(asOf), ...(knownAt ? { knownAt: new Date(knownAt) } : {}) });
+    const ceasefire = travel.status(TALKS_ID)?.ceasefire;
+    travel.close();
+    return ceasefire;
+  };
+
+  it('shows the first end on day three, each new end from its extension on, and expired after the last end', () => {
+    expect(ceasefireOn('2023-11-26T12:00:00Z')).toMatchObject({ status: 'in_effect', endsAt: '2023-11-28T05:00:00Z' });
+    expect(ceasefireOn('2023-11-28T12:00:00Z')).toMatchObject({ status: 'in_effect', endsAt: '2023-11-30T05:00:00Z', extended: { count: 1 } });
+    expect(ceasefireOn('2023-11-29T12:00:00Z')).toMatchObject({ status: 'in_effect', endsAt: '2023-12-01T05:00:00Z', extended: { count: 2 } });
+    expect(ceasefireOn('2023-12-02')).toMatchObject({ status: 'ended', endsAt: '2023-12-01T05:00:00Z' });
+  });
+
+  it('knows an extension only once it was recorded', () => {
+    expect(ceasefireOn('2023-11-29T12:00:00Z', '2023-11-24T12:00:00Z')).toMatchObject({ endsAt: '2023-11-30T05:00:00Z', extended: { count: 1 } });
+    expect(ceasefireOn('2023-11-29T12:00:00Z', '2023-11-23T12:00:00Z')).toMatchObject({ endsAt: '2023-11-28T05:00:00Z' });
   });
 });

@@ -168,6 +168,16 @@ describe('crosswalk: CAMEO 1.1b3 and PLOVER 2.0 codes of each claim', () => {
     });
   });
 
+  describe('CeasefireExtended', () => {
+    it('more time agreed is the ceasefire declared again: 0871 CONCEDE military; it names no sides, so no dyads of its own', () => {
+      expect(coded('CeasefireExtended', { ceasefireId: 'gaza', endsAt: '2023-11-30', terms: { summary: 's' } }, setting('isr', 'hamas'))).toEqual({
+        claim: '0871 CONCEDE - military',
+        alone: '0871 CONCEDE - military',
+        dyads: [],
+      });
+    });
+  });
+
   describe('CeasefireViolated', () => {
     it('the violation by the accused (196 ASSAULT), and the accusation by the accuser (112 ACCUSE allege)', () => {
       expect(coded('CeasefireViolated', { ceasefireId: 'gaza', allegedBy: 'isr', against: 'hamas', description: 'd' }, setting('isr', 'hamas'))).toEqual({

@@ -63,6 +63,8 @@ export const claimCode = (claim: CrosswalkClaim, setting: CrosswalkSetting): Eve
     case 'HostagesReleased':
       return CODES.release;
     case 'CeasefireBrokered':
+    // Agreeing more time is declaring the ceasefire again for longer (docs/crosswalk.md).
+    case 'CeasefireExtended':
       return CODES.declareCeasefire;
     case 'CeasefireViolated':
       return CODES.violateCeasefire;
