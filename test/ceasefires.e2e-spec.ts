@@ -36,7 +36,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'CeasefireBrokered');
 
       const [, brokered] = await talksHistory(app, talksId);
-      expect(brokered).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-ceasefire-1', recordedBy: 'admin', schemaVersion: 1 } });
+      expect(brokered).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-ceasefire-1', recordedBy: 'admin', schemaVersion: 2 } });
       expect(brokered.data).toEqual({
         talksId,
         ceasefireId,
@@ -132,7 +132,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 2, 'CeasefireViolated');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 2 } });
       expect(history[2].data).toEqual({
         talksId,
         ceasefireId,
@@ -236,7 +236,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const eventId = expectAppended(await post(talksId, 'hostage-releases', body), `talks-${talksId}`, 2, 'HostagesReleased');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 2 } });
       expect(history[2].data).toEqual({
         talksId,
         ceasefireId,

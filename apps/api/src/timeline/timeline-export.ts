@@ -14,12 +14,12 @@ export function exportFormatOf(accept: string | undefined): ExportFormat | undef
 }
 
 const COLUMNS = [
-  'eventId', 'talksId', 'type', 'occurredAt', 'precision', 'confidence', 'summary', 'actors', 'countries',
+  'eventId', 'talksId', 'type', 'occurredAt', 'precision', 'confidence', 'stance', 'summary', 'note', 'actors', 'countries',
   'cameo', 'cameoCodebook', 'plover', 'ploverCodebook', 'sources', 'corrected', 'revision', 'position', 'recordedAt',
 ] as const;
 
 const csvRow = (item: TimelineItem): unknown[] => [
-  item.eventId, item.talksId, item.type, item.occurredAt, item.precision, item.confidence, item.summary,
+  item.eventId, item.talksId, item.type, item.occurredAt, item.precision, item.confidence, item.stance, item.summary, item.note ?? '',
   item.actors.map(({ actorId, role }) => `${actorId}:${role}`).join(';'), item.countries.join(';'),
   item.cameo ?? '', CODEBOOKS.cameo, item.plover ?? '', CODEBOOKS.plover, sourcesCell(sourcesOf(item.data)),
   item.corrected, item.revision, item.position, item.recordedAt,
