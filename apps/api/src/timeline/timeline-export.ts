@@ -14,15 +14,18 @@ export function exportFormatOf(accept: string | undefined): ExportFormat | undef
 }
 
 const COLUMNS = [
-  'eventId', 'talksId', 'type', 'occurredAt', 'precision', 'confidence', 'stance', 'summary', 'note', 'actors', 'countries',
+  'eventId', 'talksId', 'type', 'occurredAt', 'precision', 'confidence', 'summary', 'actors', 'countries',
   'cameo', 'cameoCodebook', 'plover', 'ploverCodebook', 'sources', 'corrected', 'revision', 'position', 'recordedAt',
+  // v2, after the v1 columns so a reader by position keeps working.
+  'stance', 'note',
 ] as const;
 
 const csvRow = (item: TimelineItem): unknown[] => [
-  item.eventId, item.talksId, item.type, item.occurredAt, item.precision, item.confidence, item.stance, item.summary, item.note ?? '',
+  item.eventId, item.talksId, item.type, item.occurredAt, item.precision, item.confidence, item.summary,
   item.actors.map(({ actorId, role }) => `${actorId}:${role}`).join(';'), item.countries.join(';'),
   item.cameo ?? '', CODEBOOKS.cameo, item.plover ?? '', CODEBOOKS.plover, sourcesCell(sourcesOf(item.data)),
   item.corrected, item.revision, item.position, item.recordedAt,
+  item.stance, item.note ?? '',
 ];
 
 /** How one export writes its items: a CSV header and row, and a JSON Lines object. */
