@@ -36,7 +36,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'CeasefireBrokered');
 
       const [, brokered] = await talksHistory(app, talksId);
-      expect(brokered).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-ceasefire-1', recordedBy: 'admin', schemaVersion: 1 } });
+      expect(brokered).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-ceasefire-1', recordedBy: 'admin', schemaVersion: 2 } });
       expect(brokered.data).toEqual({
         talksId,
         ceasefireId,
@@ -132,7 +132,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 2, 'CeasefireViolated');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 2 } });
       expect(history[2].data).toEqual({
         talksId,
         ceasefireId,
@@ -234,11 +234,11 @@ describe('Ceasefires and hostage releases (e2e)', () => {
     const statusOn = async (talksId: string, position: string, asOf?: string) =>
       (await app.api.get(`${talksPath(talksId)}${asOf ? `?asOf=${asOf}` : ''}`).set('x-min-position', position).expect(200)).body;
 
-    it('records CeasefireExtended: 201, ETag "2", schema version 1, with the ceasefireId from the path', async () => {
+    it('records CeasefireExtended: 201, ETag "2", schema version 2 (the talks events' v2, in which the type is new), with the ceasefireId from the path', async () => {
       const { talksId, ceasefireId } = await trackWithCeasefire();
       const eventId = expectAppended(await extend(talksId, ceasefireId, extendCeasefireBody()), `talks-${talksId}`, 2, 'CeasefireExtended');
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 2 } });
       expect(history[2].data).toEqual({
         talksId,
         ceasefireId,
@@ -344,7 +344,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
       const eventId = expectAppended(await post(talksId, 'hostage-releases', body), `talks-${talksId}`, 2, 'HostagesReleased');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 2 } });
       expect(history[2].data).toEqual({
         talksId,
         ceasefireId,

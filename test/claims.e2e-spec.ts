@@ -52,7 +52,7 @@ describe('Corrections and retractions (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 2, 'ClaimCorrected');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-correction-1', recordedBy: 'admin', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { correlationId: 'corr-correction-1', recordedBy: 'admin', schemaVersion: 2 } });
       expect(history[2].data).toEqual({
         talksId,
         eventId: meetingEventId,
@@ -231,7 +231,7 @@ describe('Corrections and retractions (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 2, 'ClaimRetracted');
 
       const history = await talksHistory(app, talksId);
-      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(history[2]).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 2 } });
       expect(history[2].data).toEqual({
         talksId,
         eventId: meetingEventId,

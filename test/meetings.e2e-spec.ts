@@ -27,7 +27,7 @@ describe('Meetings and envoy visits (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'EnvoyVisited');
 
       const [, visited] = await talksHistory(app, talksId);
-      expect(visited).toMatchObject({ id: eventId, revision: 1, metadata: { correlationId: 'corr-visit-1', recordedBy: 'admin', schemaVersion: 1 } });
+      expect(visited).toMatchObject({ id: eventId, revision: 1, metadata: { correlationId: 'corr-visit-1', recordedBy: 'admin', schemaVersion: 2 } });
       expect(visited.data).toEqual({
         talksId,
         envoyId: envoy,
@@ -106,7 +106,7 @@ describe('Meetings and envoy visits (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'MeetingScheduled');
 
       const [, scheduled] = await talksHistory(app, talksId);
-      expect(scheduled).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(scheduled).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 2 } });
       expect(scheduled.data).toEqual({
         talksId,
         meetingId,
@@ -183,7 +183,7 @@ describe('Meetings and envoy visits (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'MeetingHeld');
 
       const [, held] = await talksHistory(app, talksId);
-      expect(held).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(held).toMatchObject({ id: eventId, metadata: { recordedBy: 'admin', schemaVersion: 2 } });
       expect(held.data).toEqual({
         talksId,
         meetingId,

@@ -38,7 +38,7 @@ describe('Prisoner swaps (e2e)', () => {
     const eventId = expectAppended(response, `talks-${talksId}`, 1, 'PrisonerSwapped');
 
     const [, swapped] = await talksHistory(app, talksId);
-    expect(swapped).toMatchObject({ id: eventId, revision: 1, metadata: { correlationId: 'corr-swap-1', recordedBy: 'admin', schemaVersion: 1 } });
+    expect(swapped).toMatchObject({ id: eventId, revision: 1, metadata: { correlationId: 'corr-swap-1', recordedBy: 'admin', schemaVersion: 2 } });
     expect(swapped.data).toEqual({
       talksId,
       swapId,

@@ -59,7 +59,7 @@ describe('Talks (e2e)', () => {
         precision: 'month',
         provenance: { sources, confidence: 'confirmed' },
       });
-      expect(opened.metadata).toMatchObject({ correlationId: 'corr-open-1', recordedBy: 'admin', schemaVersion: 1, commandId: expect.any(String) });
+      expect(opened.metadata).toMatchObject({ correlationId: 'corr-open-1', recordedBy: 'admin', schemaVersion: 2, commandId: expect.any(String) });
       expect(opened.metadata.causationId).toBe(opened.metadata.commandId);
     });
 
@@ -138,7 +138,7 @@ describe('Talks (e2e)', () => {
       const eventId = expectAppended(response, `talks-${talksId}`, 1, 'TalksStalled');
 
       const history = await talksHistory(app, talksId);
-      expect(history[1]).toMatchObject({ id: eventId, type: 'TalksStalled', revision: 1, metadata: { recordedBy: 'admin', schemaVersion: 1 } });
+      expect(history[1]).toMatchObject({ id: eventId, type: 'TalksStalled', revision: 1, metadata: { recordedBy: 'admin', schemaVersion: 2 } });
       expect(history[1].data).toEqual({ talksId, reason: 'Deadlock over territory', occurredAt: '2025-04-20', precision: 'day', provenance: provenance() });
     });
 

@@ -89,4 +89,81 @@ describe('A store recorded by the v1 code (e2e)', () => {
     const { body } = await app.api.get('/v1/talks/israel-hamas-hostages').expect(200);
     expect(body.counts.visits).toBe(3);
   });
+
+  describe('a v1 denial (`confidence: denied`), which the fixture does not hold: appended here as v1 wrote it', () => {
+    const TRACK = 'us-russia-ukraine';
+    const FOGEL_SWAP = 'd8eaeed9-dea3-5015-9683-ab55e826a528';
+    const v1Denial = { sources: [{ publisher: 'TASS', originator: 'Dmitry Peskov' }], confidence: 'denied' };
+    const v2Denial = { sources: [{ publisher: 'TASS', originator: 'Dmitry Peskov', stance: 'denies' }], confidence: 'reported' };
+    const basis = { talksId: TRACK, occurredAt: '2025-03-20', precision: 'day' };
+    const ids = { visit: '0c7c7f51-2b0e-4c55-9d6a-3f0e1a7d2b01', correction: '0c7c7f51-2b0e-4c55-9d6a-3f0e1a7d2b02' };
+    let countsBefore: Record<string, unknown>;
+
+    const caughtUp = async () => {
+      let statuses = await projectionStatuses();
+      await waitWhileProgressing({ what: 'the projections to catch up', done: async () => (statuses = await projectionStatuses()).every((s) => s.lag === '0'), progress: () => statuses });
+    };
+
+    beforeAll(async () => {
+      countsBefore = (await app.api.get(`/v1/talks/${TRACK}`).expect(200)).body.counts;
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      const [head] = await store.readStream(`talks-${TRACK}`, { direction: 'backwards', maxCount: 1 });
+      const metadata = { recordedBy: 'admin', schemaVersion: 1 };
+      await store.appendToStream(
+        `talks-${TRACK}`,
+        [
+          // "Witkoff visited Moscow again", which the Kremlin denied: v1 could only grade it `denied`.
+          { id: ids.visit, type: 'EnvoyVisited', metadata, data: { ...basis, envoyId: 'steve-witkoff', hostCountry: 'RUS', city: 'Moscow', purpose: 'Reported third visit', provenance: v1Denial } },
+          // A v1 correction that turned the Fogel swap into a denial, with its own v1 denial as the correction's source.
+          { id: ids.correction, type: 'ClaimCorrected', metadata, data: { ...basis, eventId: FOGEL_SWAP, changes: { provenance: v1Denial }, reason: 'Denied', provenance: v1Denial } },
+        ],
+        { expectedRevision: head.revision },
+      );
+      await caughtUp();
+    });
+
+    it('reads back as v2 in the history: every source denies, confidence reported, the version on disk kept', async () => {
+      const { events } = (await app.api.get(`/v1/talks/${TRACK}/history?limit=1000`).expect(200)).body as { events: { id: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[] };
+      const visit = events.find((event) => event.id === ids.visit)!;
+      const correction = events.find((event) => event.id === ids.correction)!;
+      expect(visit).toMatchObject({ data: { provenance: v2Denial }, metadata: { schemaVersion: 2, recordedSchemaVersion: 1 } });
+      expect(correction).toMatchObject({ data: { provenance: v2Denial, changes: { provenance: v2Denial } }, metadata: { schemaVersion: 2, recordedSchemaVersion: 1 } });
+      // The v1 events with no denial pass as they were recorded.
+      expect(events.find((event) => event.id === FOGEL_SWAP)?.metadata).toMatchObject({ schemaVersion: 1 });
+    });
+
+    it('reads back the same in the timeline (stance denied) and the status (the denied visit and swap count for nothing), live and rebuilt', async () => {
+      const check = async () => {
+        const { items } = (await app.api.get(`/v1/timeline?talksId=${TRACK}&stance=denied`).expect(200)).body as { items: { eventId: string; stance: string; confidence: string }[] };
+        expect(items.map(({ eventId, stance, confidence }) => ({ eventId, stance, confidence }))).toEqual([
+          { eventId: FOGEL_SWAP, stance: 'denied', confidence: 'reported' },
+          { eventId: ids.visit, stance: 'denied', confidence: 'reported' },
+        ]);
+        const { counts } = (await app.api.get(`/v1/talks/${TRACK}`).expect(200)).body;
+        expect(counts).toEqual({ ...countsBefore, swaps: 0, prisonersFreed: { best: 0, low: 0, high: 0 } });
+        expect((await app.api.get(`/v1/releases?talksId=${TRACK}`).expect(200)).body.items).toEqual([]);
+      };
+      await check();
+      const before = (await projectionStatuses()).find((status) => status.name === 'talks')!.generation;
+      await app.api.post('/v1/admin/projections/talks/rebuild').expect(202);
+      let talks: { generation: number; state: string; skipped: number } | undefined;
+      await waitWhileProgressing({
+        what: 'the rebuild to finish',
+        done: async () => {
+          talks = (await projectionStatuses()).find((status) => status.name === 'talks');
+          return talks!.generation > before && talks!.state !== 'rebuilding';
+        },
+        progress: () => talks,
+      });
+      expect(talks).toMatchObject({ skipped: 0 });
+      await check();
+    });
+
+    it('is decided on as v2: the upgraded denial takes a correction', async () => {
+      await app.api
+        .post(`/v1/talks/${TRACK}/claims/${ids.visit}/corrections`)
+        .send({ changes: { note: 'Only the Kremlin spoke of it' }, reason: 'Context', occurredAt: '2025-03-21', precision: 'day', provenance: { sources: [{ publisher: 'Reuters' }], confidence: 'reported' } })
+        .expect(201);
+    });
+  });
 });

@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { PRECISIONS, Precision } from '@parley/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NOTE_MAX_LENGTH, PRECISIONS, Precision } from '@parley/domain';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsISO8601, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ProvenanceDto } from './provenance.dto';
 
 /** What every claim about a track carries: when it happened, how precisely, and who says so. */
@@ -19,4 +19,15 @@ export abstract class ClaimBasisDto {
   @ValidateNested()
   @Type(() => ProvenanceDto)
   provenance!: ProvenanceDto;
+
+  // The length is the domain's rule (NOTE.TOO_LONG, 422), so a correction's note meets the same code.
+  @ApiPropertyOptional({
+    description: `The analyst's free-text note, at most ${NOTE_MAX_LENGTH} characters (longer is NOTE.TOO_LONG); a correction sets it, or clears it with null`,
+    maxLength: NOTE_MAX_LENGTH,
+    example: 'Date from the Saudi press agency; the venue is reported by one source only',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  note?: string;
 }

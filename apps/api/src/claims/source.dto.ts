@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { STANCES, Stance } from '@parley/domain';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 
 export class SourceDto {
   @ApiProperty({ description: 'Who printed or broadcast it', example: 'TASS' })
@@ -31,4 +32,9 @@ export class SourceDto {
   @IsString()
   @MaxLength(2000)
   quote?: string;
+
+  @ApiPropertyOptional({ enum: STANCES, default: 'asserts', description: 'Whether the source says it happened or denies it; absent means `asserts`', example: 'denies' })
+  @IsOptional()
+  @IsIn(STANCES)
+  stance?: Stance;
 }

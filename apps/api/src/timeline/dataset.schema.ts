@@ -17,7 +17,9 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   earliest: 'The first day (or instant, for exact) the date can mean',
   latest: 'The last day (or instant, for exact) the date can mean',
   sources: 'Publishers with their originators in parentheses, `;`-separated: `Reuters (Qatar MFA); AP`',
-  stances: 'The sources’ stances, `;`-separated, when they give one',
+  stance: 'Where the sources stand together: `asserted`, `denied` (every source denies it) or `disputed`',
+  stances: 'The sources’ stances (`asserts`, `denies`), `;`-separated, each once',
+  note: 'The analyst’s free-text note on the claim (at most 2,000 characters)',
 };
 
 const property = (column: string): SchemaObject => ({

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CONFIDENCES, Confidence, SLUG_PATTERN, TALKS_CLAIM_TYPES } from '@parley/domain';
+import { CLAIM_STANCES, ClaimStance } from '@parley/projections';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OptionalCountryCode } from '../claims/country-code';
@@ -41,10 +42,23 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ enum: CONFIDENCES, description: 'rumoured/denied < reported < confirmed' })
+  @ApiPropertyOptional({ enum: CONFIDENCES, description: 'rumoured < reported < confirmed (a denial is a `stance`, not a confidence)' })
   @IsOptional()
   @IsIn(CONFIDENCES)
   minConfidence?: Confidence;
+
+  @ApiPropertyOptional({
+    description: 'Where the claim’s sources stand (repeatable): `asserted` (none denies it), `denied` (every one does), `disputed` (some do)',
+    enum: CLAIM_STANCES,
+    isArray: true,
+    maxItems: CLAIM_STANCES.length,
+  })
+  @IsOptional()
+  @asList
+  @IsArray()
+  @ArrayMaxSize(CLAIM_STANCES.length)
+  @IsIn(CLAIM_STANCES, { each: true })
+  stance?: ClaimStance[];
 
   @ApiPropertyOptional({ description: 'The previous page’s `nextCursor`', maxLength: 500 })
   @IsOptional()

@@ -85,6 +85,7 @@ function filtersOf(query: TimelineQueryDto): Omit<TimelineFilters, 'after'> {
     from: query.from === undefined ? undefined : new Date(query.from),
     to: endOf(query.to, 'to'),
     minConfidence: query.minConfidence,
+    stances: query.stance,
     limit: query.limit,
   };
 }

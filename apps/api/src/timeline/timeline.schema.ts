@@ -1,6 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { CONFIDENCES, PRECISIONS, TALKS_CLAIM_TYPES } from '@parley/domain';
-import { CODEBOOKS } from '@parley/projections';
+import { CLAIM_STANCES, CODEBOOKS } from '@parley/projections';
 import { arrayOf, CLAIM_DATE, COUNT, DATE_TIME, NULLABLE_STRING, POSITION, record, schemaComponent } from '../openapi/schema-component';
 
 const properties: Record<string, SchemaObject> = {
@@ -10,7 +10,9 @@ const properties: Record<string, SchemaObject> = {
   occurredAt: CLAIM_DATE,
   precision: { type: 'string', enum: [...PRECISIONS] },
   confidence: { type: 'string', enum: [...CONFIDENCES] },
+  stance: { type: 'string', enum: [...CLAIM_STANCES], description: '`asserted` (no source denies it), `denied` (every source does: it adds nothing to counts), `disputed`' },
   summary: { type: 'string' },
+  note: { ...NULLABLE_STRING, description: 'The analyst’s note on the claim, or null' },
   actors: arrayOf(record({ actorId: { type: 'string' }, role: { type: 'string', example: 'envoy' } })),
   countries: { type: 'array', items: { type: 'string' } },
   cameo: { ...NULLABLE_STRING, description: 'CAMEO event code, or null when none fits' },

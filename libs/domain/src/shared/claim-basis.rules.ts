@@ -1,4 +1,4 @@
-import { ClaimBasis } from './claim';
+import { ClaimBasis, NOTE_MAX_LENGTH } from './claim';
 import { checkOccurredAt, checkPastDate } from './date.rules';
 import { rejection, Verdict } from './error-codes';
 
@@ -14,6 +14,12 @@ export const checkProvenance = (provenance: ClaimBasis['provenance'], now: Date,
   return undefined;
 };
 
-/** What every claim, corrections and retractions included, must satisfy: a datable past and a source. */
+/** A note is counted in characters as a reader sees them (code points), as the edge counts a length. */
+export const checkNote = (note: ClaimBasis['note'], field = 'note'): Verdict =>
+  typeof note === 'string' && [...note].length > NOTE_MAX_LENGTH
+    ? rejection('NOTE.TOO_LONG', `A note is at most ${NOTE_MAX_LENGTH} characters; this one has ${[...note].length}.`, field)
+    : undefined;
+
+/** What every claim, corrections and retractions included, must satisfy: a datable past, a source, a note of bounded length. */
 export const checkClaimBasis = (basis: ClaimBasis, now: Date): Verdict =>
-  checkOccurredAt(basis, now) ?? checkProvenance(basis.provenance, now);
+  checkOccurredAt(basis, now) ?? checkProvenance(basis.provenance, now) ?? checkNote(basis.note);

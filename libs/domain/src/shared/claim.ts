@@ -2,8 +2,16 @@
 export const PRECISIONS = ['exact', 'day', 'month', 'year'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
-export const CONFIDENCES = ['rumoured', 'reported', 'confirmed', 'denied'] as const;
+/** How sure the sources are, weakest first. A denial is not a degree of certainty: it is a source's `stance`. */
+export const CONFIDENCES = ['rumoured', 'reported', 'confirmed'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
+
+/** What a source says of the claim: that it happened (the default when absent), or that it did not. */
+export const STANCES = ['asserts', 'denies'] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** The longest note a claim may carry, in characters. */
+export const NOTE_MAX_LENGTH = 2000;
 
 /** The publisher printed it (TASS); the originator said it (the Kremlin spokesperson). */
 export type Source = Readonly<{
@@ -12,6 +20,8 @@ export type Source = Readonly<{
   url?: string;
   publishedAt?: string;
   quote?: string;
+  /** Absent means `asserts`. */
+  stance?: Stance;
 }>;
 
 export type Provenance = Readonly<{
@@ -27,6 +37,8 @@ export type ClaimBasis = Readonly<{
   occurredAt: string;
   precision: Precision;
   provenance: Provenance;
+  /** The analyst's free-text note on the claim (at most NOTE_MAX_LENGTH characters). */
+  note?: string;
 }>;
 
 /** ISO 3166-1 alpha-3, e.g. `RUS`. */

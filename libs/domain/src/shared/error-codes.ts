@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   'CLAIM.INVALID_VALUE': { kind: 'rule', meaning: "A corrected field's value has the wrong shape for the claim's type." },
 
   'PROVENANCE.NO_SOURCES': { kind: 'rule', meaning: 'A claim cites at least one source.' },
+  'NOTE.TOO_LONG': { kind: 'rule', meaning: 'A claim’s note is at most 2,000 characters.' },
 
   'DATE.INVALID': { kind: 'rule', meaning: "Not an ISO 8601 date (YYYY-MM-DD) or date-time with Z/offset, or a precision the date cannot carry." },
   'DATE.IN_FUTURE': { kind: 'rule', meaning: 'Something that happened is dated after now (the start of its precision period counts).' },

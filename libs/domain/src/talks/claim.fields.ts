@@ -1,5 +1,5 @@
 import { ActorRef } from '../shared/actor-refs';
-import { CONFIDENCES, PRECISIONS } from '../shared/claim';
+import { CONFIDENCES, PRECISIONS, STANCES } from '../shared/claim';
 import { CEASEFIRE_END_REASONS, MEETING_FORMATS, TALKS_OUTCOMES, TalksClaim } from './talks.events';
 
 /**
@@ -16,7 +16,7 @@ const optional = (shape: Shape): FieldSpec => ({ shape, optional: true });
 /** An id a claim is known by (or its track's): correcting it would make it a different claim. */
 const identity: FieldSpec = { shape: 'text', immutable: true };
 
-const basis = { occurredAt: required('text'), precision: required(PRECISIONS), provenance: required('provenance'), talksId: identity };
+const basis = { occurredAt: required('text'), precision: required(PRECISIONS), provenance: required('provenance'), talksId: identity, note: optional('text') };
 
 type ClaimFields = { readonly [C in TalksClaim as C['type']]: { readonly [K in keyof C['data']]-?: FieldSpec } };
 
@@ -99,7 +99,12 @@ const fitsShape = (shape: Shape, value: unknown): boolean => {
     case 'terms':
       return isRecord(value) && isText(value.summary) && [value.hostagesToRelease, value.prisonersToRelease].every((c) => c === undefined || isRecord(c));
     case 'provenance':
-      return isRecord(value) && Array.isArray(value.sources) && value.sources.every((s) => isRecord(s) && isText(s.publisher)) && CONFIDENCES.includes(value.confidence as never);
+      return (
+        isRecord(value) &&
+        Array.isArray(value.sources) &&
+        value.sources.every((s) => isRecord(s) && isText(s.publisher) && (s.stance === undefined || STANCES.includes(s.stance as never))) &&
+        CONFIDENCES.includes(value.confidence as never)
+      );
     default: {
       const _exhaustive: never = shape;
       return _exhaustive;

@@ -32,8 +32,13 @@ const defined = <T extends object>(value: T): T => Object.fromEntries(Object.ent
 
 const dates = fc.constantFrom('2025-01-05', '2025-01-19', '2025-02-11', '2025-02-12T09:30:00Z', '2025-03-01');
 const provenance = fc.record({
-  sources: fc.constant([{ publisher: 'Reuters' }]),
-  confidence: fc.constantFrom('rumoured' as const, 'reported' as const, 'confirmed' as const, 'denied' as const),
+  // Asserted, denied by every source, or disputed: a denied claim counts for nothing.
+  sources: fc.constantFrom(
+    [{ publisher: 'Reuters' }],
+    [{ publisher: 'TASS', stance: 'denies' as const }],
+    [{ publisher: 'Reuters', stance: 'asserts' as const }, { publisher: 'TASS', stance: 'denies' as const }],
+  ),
+  confidence: fc.constantFrom('rumoured' as const, 'reported' as const, 'confirmed' as const),
 });
 const basis = fc.record({ occurredAt: dates, precision: fc.constantFrom('day' as const, 'month' as const), provenance });
 const actors = fc.subarray(['usa', 'rus', 'ukr', 'qat', 'steve-witkoff', 'kirill-dmitriev'], { minLength: 2 });

@@ -26,8 +26,8 @@ const CODE_COLUMNS = ['cameo', 'plover', 'ploverMode', 'ploverContext', 'cameoCo
 const DESCRIBED_COLUMNS = [
   'occurredAt', 'timePrecision', 'timePrecisionCode', 'earliest', 'latest',
   'placeCountry', 'placeCity', 'geoPrecision', 'geoPrecisionCode',
-  'confidence', 'stances', 'sourceCount', 'publishers', 'originators', 'sources',
-  'summary', 'position', 'revision', 'recordedAt',
+  'confidence', 'stance', 'stances', 'sourceCount', 'publishers', 'originators', 'sources',
+  'summary', 'note', 'position', 'revision', 'recordedAt',
 ];
 
 export const DATASET_COLUMNS: Readonly<Record<DatasetShape, readonly string[]>> = {
@@ -80,12 +80,14 @@ const described = ({ item }: ClaimChange) => {
     ...datesOf(item.occurredAt, item.precision),
     ...placeOf(item.type, item.data),
     confidence: item.confidence,
+    stance: item.stance,
     stances: stances.length ? stances.join(';') : null,
     sourceCount: sources.length,
     publishers: sources.map((source) => source.publisher).join(';'),
     originators: [...new Set(sources.flatMap((source) => source.originator ?? []))].join(';'),
     sources: sourcesCell(sources),
     summary: item.summary,
+    note: item.note,
     position: item.position,
     revision: item.revision,
     recordedAt: item.recordedAt,

@@ -1,14 +1,16 @@
 import { ClaimData, isRecord, recordsOf, textOf } from '../talks/claim-data';
+import { stanceOfSource } from '../talks/claim-stance';
 
 /** Who printed a claim, and who said it: one structured CSV cell, `Reuters (Qatar MFA); AP`. */
 
-export type SourceParts = Readonly<{ publisher: string; originator?: string; stance?: string }>;
+/** `stance` is `asserts` for a source recorded without one. */
+export type SourceParts = Readonly<{ publisher: string; originator?: string; stance?: 'asserts' | 'denies' }>;
 
 export const sourcesOf = (data: ClaimData): readonly SourceParts[] => {
   const provenance = isRecord(data.provenance) ? data.provenance : {};
   return recordsOf(provenance.sources).flatMap((source) => {
     const publisher = textOf(source.publisher);
-    return publisher === undefined ? [] : [{ publisher, originator: textOf(source.originator), stance: textOf(source.stance) }];
+    return publisher === undefined ? [] : [{ publisher, originator: textOf(source.originator), stance: stanceOfSource(source) }];
   });
 };
 

@@ -13,7 +13,7 @@ export type ActorActivity = Readonly<{
   tracks: readonly string[];
 }>;
 
-/** An actor's footprint across the live claims: envoy visits, held meetings, counterparts, places, deals it mediated. */
+/** An actor's footprint across the live claims (not those every source denies): envoy visits, held meetings, counterparts, places, deals it mediated. */
 export const actorActivity = (ctx: ProjectionContext, actorId: string): ActorActivity => {
   const [claims, actors, countries] = [ctx.table('talks_claims'), ctx.table('talks_claim_actors'), ctx.table('talks_claim_countries')];
   const visits = ctx
@@ -21,20 +21,20 @@ export const actorActivity = (ctx: ProjectionContext, actorId: string): ActorAct
       `SELECT c.event_id AS eventId, c.talks_id AS talksId, json_extract(c.data, '$.hostCountry') AS country, json_extract(c.data, '$.city') AS city,
         c.occurred_at AS occurredAt
        FROM ${claims} c JOIN ${actors} a ON a.event_id = c.event_id
-       WHERE a.actor_id = ? AND a.role = 'envoy' AND c.type = 'EnvoyVisited' AND c.retracted = 0 ORDER BY c.occurred_from, c.position`,
+       WHERE a.actor_id = ? AND a.role = 'envoy' AND c.type = 'EnvoyVisited' AND c.retracted = 0 AND c.stance <> 'denied' ORDER BY c.occurred_from, c.position`,
     )
     .all(actorId) as ActorActivity['visits']['list'][number][];
   const meetings = ctx
     .statement(
       `SELECT COUNT(*) FROM ${claims} c JOIN ${actors} a ON a.event_id = c.event_id
-       WHERE a.actor_id = ? AND a.role = 'participant' AND c.type = 'MeetingHeld' AND c.retracted = 0`,
+       WHERE a.actor_id = ? AND a.role = 'participant' AND c.type = 'MeetingHeld' AND c.retracted = 0 AND c.stance <> 'denied'`,
     )
     .pluck()
     .get(actorId) as number;
   const counterparts = ctx
     .statement(
       `SELECT o.actor_id AS actorId, COUNT(DISTINCT o.event_id) AS meetings
-       FROM ${actors} a JOIN ${claims} c ON c.event_id = a.event_id AND c.type = 'MeetingHeld' AND c.retracted = 0
+       FROM ${actors} a JOIN ${claims} c ON c.event_id = a.event_id AND c.type = 'MeetingHeld' AND c.retracted = 0 AND c.stance <> 'denied'
        JOIN ${actors} o ON o.event_id = a.event_id AND o.role = 'participant' AND o.actor_id <> a.actor_id
        WHERE a.actor_id = ? AND a.role = 'participant' GROUP BY o.actor_id ORDER BY meetings DESC, o.actor_id`,
     )
@@ -42,7 +42,7 @@ export const actorActivity = (ctx: ProjectionContext, actorId: string): ActorAct
   const places = ctx
     .statement(
       `SELECT DISTINCT k.country FROM ${countries} k JOIN ${actors} a ON a.event_id = k.event_id JOIN ${claims} c ON c.event_id = k.event_id
-       WHERE a.actor_id = ? AND c.retracted = 0
+       WHERE a.actor_id = ? AND c.retracted = 0 AND c.stance <> 'denied'
          AND ((c.type = 'EnvoyVisited' AND a.role = 'envoy') OR (c.type = 'MeetingHeld' AND a.role = 'participant'))
        ORDER BY k.country`,
     )
@@ -52,7 +52,7 @@ export const actorActivity = (ctx: ProjectionContext, actorId: string): ActorAct
     .statement(
       `SELECT c.event_id AS eventId, c.talks_id AS talksId, c.type, c.occurred_at AS occurredAt
        FROM ${claims} c JOIN ${actors} a ON a.event_id = c.event_id
-       WHERE a.actor_id = ? AND a.role = 'mediator' AND c.type IN ('PrisonerSwapped', 'CeasefireBrokered') AND c.retracted = 0
+       WHERE a.actor_id = ? AND a.role = 'mediator' AND c.type IN ('PrisonerSwapped', 'CeasefireBrokered') AND c.retracted = 0 AND c.stance <> 'denied'
        ORDER BY c.occurred_from, c.position`,
     )
     .all(actorId) as ActorActivity['dealsMediated'][number][];

@@ -37,11 +37,10 @@ export const rangeOf = (value: unknown): Range => {
 export const addRanges = (a: Range, b: Range): Range => ({ best: a.best + b.best, low: a.low + b.low, high: a.high + b.high });
 
 /**
- * How sure a claim is, as an order for `minConfidence`: a denied claim is the weakest (someone
- * with standing says it did not happen), then rumoured, reported, confirmed. `minConfidence:
- * 'rumoured'` therefore hides denials; no filter (or `denied`) shows everything.
+ * How sure a claim is, as an order for `minConfidence`: rumoured, reported, confirmed. A denial is
+ * a source's stance, not a grade (`stance` filters it); `minConfidence: 'rumoured'` shows everything.
  */
-export const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { denied: 0, rumoured: 1, reported: 2, confirmed: 3 };
+export const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { rumoured: 1, reported: 2, confirmed: 3 };
 
 export const isConfidence = (value: unknown): value is Confidence => CONFIDENCES.includes(value as Confidence);
 
@@ -65,7 +64,7 @@ export const readBasis = (data: ClaimData): ClaimBasisRow | string => {
   const occurredFrom = startOf(occurredAt, precision);
   if (occurredAt === undefined || occurredFrom === undefined) return 'occurredAt is not an ISO date';
   const provenance = isRecord(data.provenance) ? data.provenance : {};
-  if (!isConfidence(provenance.confidence)) return 'provenance.confidence is not one of rumoured, reported, confirmed, denied';
+  if (!isConfidence(provenance.confidence)) return 'provenance.confidence is not one of rumoured, reported, confirmed';
   const confidence = provenance.confidence;
   return { talksId, occurredAt, precision, occurredFrom, confidence, confidenceRank: CONFIDENCE_RANK[confidence] };
 };

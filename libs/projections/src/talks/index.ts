@@ -3,6 +3,8 @@ export type { EventCodes } from './claim-codes';
 export { CONFIDENCE_RANK } from './claim-data';
 export type { Range } from './claim-data';
 export type { ClaimActor } from './claim-facets';
+export { CLAIM_STANCES, claimStanceOf } from './claim-stance';
+export type { ClaimStance } from './claim-stance';
 export { talksProjection } from './talks.projection';
 export { TALKS_TABLES } from './talks.tables';
 export { applyToStatus, foldStatus } from './talks-status';

@@ -1,6 +1,7 @@
 import { LifecycleFacts, OPENED_LIFECYCLE, Precision, TalksLifecycle, lifecycleAfter, movesLifecycle } from '@parley/domain';
 import { ClaimData, ClaimType, Range, ZERO_RANGE, addRanges, compact, isRecord, rangeOf, recordsOf, textOf, textsOf } from './claim-data';
 import { startOf } from './claim-dates';
+import { isCounted } from './claim-stance';
 
 /**
  * The status of one track, as its live claims add up to. It has two halves: a core of constant
@@ -144,9 +145,11 @@ const opening = (claim: StatusClaim): StatusCore => {
 
 /**
  * What one claim adds to the counts. Counts are sums, so a correction or retraction takes the old
- * contribution out and puts the new one in.
+ * contribution out and puts the new one in. A claim every source denies adds nothing: a denied
+ * meeting is not a meeting held (a correction of its stances puts it back).
  */
 export const contributionOf = (type: ClaimType, data: ClaimData): StatusCounts => {
+  if (!isCounted(data)) return EMPTY_COUNTS;
   switch (type) {
     case 'EnvoyVisited':
       return { ...EMPTY_COUNTS, visits: 1 };

@@ -232,7 +232,7 @@ describe('talks projection: what it skips', () => {
     [
       'an unknown confidence',
       [opened(), visited({ provenance: { sources: [], confidence: 'likely' as never } })],
-      'malformed EnvoyVisited: provenance.confidence is not one of rumoured, reported, confirmed, denied',
+      'malformed EnvoyVisited: provenance.confidence is not one of rumoured, reported, confirmed',
     ],
     ['an event type it does not know', [opened(), { type: 'TalksRenamed', data: { talksId: TALKS_ID } }], 'TalksRenamed is not a talks event'],
   ])('skips %s, with the reason', (_, events, reason) => {

@@ -123,7 +123,9 @@ export const talksProjection: Projection = {
   // 2: a status's growing lists moved from its document into rows of their own; claims keep their versions.
   // 3: claims coded by the crosswalk (PLOVER 2.0): releases RETREAT, ceasefires declared CONCEDE, calls 041.
   // 4: any substantive claim makes open talks active; a status keeps whether one ever did (`engaged`).
-  // 5: ceasefires carry their extensions (CeasefireExtended); the end in force on a date is the last extension's by then.
+  // 5: domain model v2 — ceasefires carry their extensions (CeasefireExtended; the end in force on a date is the last
+  //    extension's by then); sources have a stance, a claim every source denies adds nothing to counts or releases;
+  //    notes; `denied` left the confidences.
   version: 5,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,

@@ -3,6 +3,7 @@ import type { ProjectionContext } from '../projection';
 import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { CONFIDENCE_RANK, ClaimData, ClaimType, isRecord, recordsOf, textOf } from './claim-data';
 import { ClaimActor } from './claim-facets';
+import { ClaimStance, claimStanceOf } from './claim-stance';
 import { StatusClaim, StatusCore, TalksStatusDoc } from './talks-status';
 import { StatusClaimRow, readCore, readStatus, statusClaimOf } from './talks-status.rows';
 import { decodeCursor, encodeCursor, positionOf } from './timeline-cursor';
@@ -62,6 +63,8 @@ export type TimelineFilters = Readonly<{
   from?: Date;
   to?: Date;
   minConfidence?: Confidence;
+  /** Where the claim's sources stand together; an empty list does not filter. */
+  stances?: readonly ClaimStance[];
   after?: string;
   limit: number;
 }>;
@@ -73,7 +76,11 @@ export type TimelineItem = Readonly<{
   occurredAt: string;
   precision: Precision;
   confidence: Confidence;
+  /** Whether its sources assert it, all deny it, or disagree (each source's own `stance` is in `data`). */
+  stance: ClaimStance;
   summary: string;
+  /** The analyst's note on the claim, or null. */
+  note: string | null;
   actors: readonly ClaimActor[];
   countries: readonly string[];
   cameo: string | null;
@@ -151,7 +158,9 @@ export const timelineItemOf = (
     occurredAt: row.occurred_at,
     precision: row.precision,
     confidence: row.confidence,
+    stance: claimStanceOf(data),
     summary: row.summary,
+    note: textOf(data.note) ?? null,
     actors: facets?.actors ?? JSON.parse(row.actors ?? '[]'),
     countries: facets?.countries ?? JSON.parse(row.countries ?? '[]'),
     cameo: row.cameo,
@@ -173,6 +182,7 @@ const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: Cla
   if (filters.from !== undefined) add('c.occurred_from >= ?', filters.from.getTime());
   if (filters.to !== undefined) add('c.occurred_from <= ?', filters.to.getTime());
   if (filters.minConfidence !== undefined) add('c.confidence_rank >= ?', CONFIDENCE_RANK[filters.minConfidence] ?? 0);
+  if (filters.stances?.length) add('c.stance IN (SELECT value FROM json_each(?))', JSON.stringify(filters.stances));
   if (filters.after !== undefined) {
     const [occurredFrom, position] = decodeCursor(filters.after, ['number', 'string']);
     add('(c.occurred_from, c.position) > (?, ?)', occurredFrom, positionOf(position));

@@ -29,7 +29,8 @@ export const TALKS_TABLES = [
  * exclusive, open while current: a correction closes one version and opens the next, a
  * retraction closes the last), and the recorded time of each talks event applied, which turns a
  * `knownAt` into a position. A version carries its actors and countries as JSON, so a past
- * timeline filters and shows them without a derived row per version.
+ * timeline filters and shows them without a derived row per version. `stance` is where the
+ * claim's sources stand together (claim-stance.ts), what the timeline's `stance` filter reads.
  */
 export const createTalksTables = (ctx: ProjectionContext): void => {
   const [claims, actors, countries, releases, status, meetings, ceasefires, violations, versions, recordings] = TALKS_TABLES.map((name) => ctx.table(name));
@@ -48,6 +49,7 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       list_key TEXT,
       confidence TEXT NOT NULL,
       confidence_rank INTEGER NOT NULL,
+      stance TEXT NOT NULL,
       data TEXT NOT NULL,
       corrected INTEGER NOT NULL DEFAULT 0,
       retracted INTEGER NOT NULL DEFAULT 0,
@@ -137,6 +139,7 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       occurred_from INTEGER NOT NULL,
       confidence TEXT NOT NULL,
       confidence_rank INTEGER NOT NULL,
+      stance TEXT NOT NULL,
       data TEXT NOT NULL,
       corrected INTEGER NOT NULL,
       summary TEXT NOT NULL,

@@ -4,6 +4,7 @@ import { TALKS_ID } from '@parley/domain/testing/talks.fixtures';
 import { Intent, acceptedHistory, talksIntents } from '@parley/domain/testing/talks.histories';
 import type { RecordedEvent } from '@parley/event-store';
 import { eventRecorder, projectionHarness, replayTimeTravel } from '../testing';
+import { CLAIM_STANCES } from './claim-stance';
 import { Page, TimelineFilters, TimelineItem } from './talks.queries';
 import { statusAt, timelineAt } from './talks.time-travel';
 import { talksProjection } from './talks.projection';
@@ -39,6 +40,7 @@ const filters = fc.record(
     actor: fc.constantFrom('usa', 'rus', 'steve-witkoff', 'qat'),
     country: fc.constantFrom('RUS', 'SAU', 'USA'),
     minConfidence: fc.constantFrom(...CONFIDENCES),
+    stances: fc.subarray([...CLAIM_STANCES]),
     from: fc.constantFrom(new Date('2025-01-19'), new Date('2025-02-12')),
     talksId: fc.constant(TALKS_ID),
   },

@@ -3,6 +3,7 @@ import { ClaimBasisRow, ClaimData, ClaimType } from './claim-data';
 import { codesOf } from './claim-codes';
 import { ClaimActor, actorsOf, countriesOf, releasesOf } from './claim-facets';
 import { startOf } from './claim-dates';
+import { claimStanceOf, isCounted } from './claim-stance';
 import { summaryOf } from './claim-summary';
 import { listKeyOf } from './talks-status';
 import { listKeyText } from './talks-status.rows';
@@ -41,6 +42,7 @@ const describedColumns = (type: ClaimType, data: ClaimData, basis: ClaimBasisRow
   list_key: listKeyText(listKeyOf(type, data)),
   confidence: basis.confidence,
   confidence_rank: basis.confidenceRank,
+  stance: claimStanceOf(data),
   data: JSON.stringify(data),
   summary: summaryOf(type, data),
   ...codesOf(type, data),
@@ -52,9 +54,9 @@ export const insertClaim = (ctx: ProjectionContext, claim: NewClaim): void => {
   ctx
     .statement(
       `INSERT INTO ${ctx.table('talks_claims')} (event_id, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        activity_from, list_key, confidence, confidence_rank, data, corrected, retracted, summary, cameo, plover)
+        activity_from, list_key, confidence, confidence_rank, stance, data, corrected, retracted, summary, cameo, plover)
        VALUES (@event_id, @talks_id, @type, @revision, @position, @recorded_at, @occurred_at, @precision, @occurred_from,
-        @activity_from, @list_key, @confidence, @confidence_rank, @data, 0, 0, @summary, @cameo, @plover)`,
+        @activity_from, @list_key, @confidence, @confidence_rank, @stance, @data, 0, 0, @summary, @cameo, @plover)`,
     )
     .run({
       event_id: claim.eventId,
@@ -75,7 +77,7 @@ export const rewriteClaim = (ctx: ProjectionContext, target: StoredClaim, data: 
   ctx
     .statement(
       `UPDATE ${ctx.table('talks_claims')} SET occurred_at = @occurred_at, precision = @precision, occurred_from = @occurred_from,
-        activity_from = @activity_from, list_key = @list_key, confidence = @confidence, confidence_rank = @confidence_rank, data = @data, summary = @summary, cameo = @cameo, plover = @plover,
+        activity_from = @activity_from, list_key = @list_key, confidence = @confidence, confidence_rank = @confidence_rank, stance = @stance, data = @data, summary = @summary, cameo = @cameo, plover = @plover,
         corrected = corrected + 1
        WHERE event_id = @event_id`,
     )
@@ -103,9 +105,9 @@ const openVersion = (ctx: ProjectionContext, eventId: string, from: bigint, { ac
   ctx
     .statement(
       `INSERT INTO ${versions} (event_id, version, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        confidence, confidence_rank, data, corrected, summary, cameo, plover, actors, countries, recorded_from, recorded_to)
+        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, actors, countries, recorded_from, recorded_to)
        SELECT event_id, corrected, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        confidence, confidence_rank, data, corrected, summary, cameo, plover, @actors, @countries, @from, NULL
+        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, @actors, @countries, @from, NULL
        FROM ${claims} WHERE event_id = @eventId`,
     )
     .run({ eventId, from, actors: JSON.stringify([...actors].sort(byRoleThenId)), countries: JSON.stringify([...countries].sort()) });
@@ -140,7 +142,8 @@ const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimTy
     `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, occurred_at, occurred_from, position, detained_since, sentence)
      VALUES (@eventId, @idx, @talksId, @kind, @person, @nationality, @releasedBy, @occurredAt, @occurredFrom, @position, @detainedSince, @sentence)`,
   );
-  for (const release of releasesOf(type, data)) {
+  // The ledger lists people freed: a release every source denies freed no one.
+  for (const release of isCounted(data) ? releasesOf(type, data) : []) {
     insertRelease.run({ ...release, eventId, talksId, occurredAt: basis.occurredAt, occurredFrom: basis.occurredFrom, position });
   }
   return { actors, countries };
