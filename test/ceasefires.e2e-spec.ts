@@ -234,7 +234,7 @@ describe('Ceasefires and hostage releases (e2e)', () => {
     const statusOn = async (talksId: string, position: string, asOf?: string) =>
       (await app.api.get(`${talksPath(talksId)}${asOf ? `?asOf=${asOf}` : ''}`).set('x-min-position', position).expect(200)).body;
 
-    it('records CeasefireExtended: 201, ETag "2", schema version 2 (the talks events' v2, in which the type is new), with the ceasefireId from the path', async () => {
+    it('records CeasefireExtended: 201, ETag "2", schema version 2 (new in the talks events’ v2), with the ceasefireId from the path', async () => {
       const { talksId, ceasefireId } = await trackWithCeasefire();
       const eventId = expectAppended(await extend(talksId, ceasefireId, extendCeasefireBody()), `talks-${talksId}`, 2, 'CeasefireExtended');
       const history = await talksHistory(app, talksId);
