@@ -3,6 +3,8 @@ export type { EventCodes } from './claim-codes';
 export { CONFIDENCE_RANK } from './claim-data';
 export type { Range } from './claim-data';
 export type { ClaimActor } from './claim-facets';
+export { hostOf, placeOf } from './claim-place';
+export type { ClaimPlace } from './claim-place';
 export { talksProjection } from './talks.projection';
 export { TALKS_TABLES } from './talks.tables';
 export { applyToStatus, foldStatus } from './talks-status';

@@ -131,6 +131,17 @@ const opening = (claim: StatusClaim): StatusCore => {
 };
 
 /**
+ * How many a swap freed: its total where given (a swap of 26 that names 5 frees 26), else the
+ * people it names. The named are certainly among the freed, so no bound falls below their number.
+ */
+export const swapFreed = (data: ClaimData): Range => {
+  const named = recordsOf(data.releases).length;
+  if (!isRecord(data.total)) return { best: named, low: named, high: named };
+  const total = rangeOf(data.total);
+  return { best: Math.max(total.best, named), low: Math.max(total.low, named), high: Math.max(total.high, named) };
+};
+
+/**
  * What one claim adds to the counts. Counts are sums, so a correction or retraction takes the old
  * contribution out and puts the new one in.
  */
@@ -140,10 +151,8 @@ export const contributionOf = (type: ClaimType, data: ClaimData): StatusCounts =
       return { ...EMPTY_COUNTS, visits: 1 };
     case 'MeetingHeld':
       return { ...EMPTY_COUNTS, meetings: 1 };
-    case 'PrisonerSwapped': {
-      const freed = recordsOf(data.releases).length;
-      return { ...EMPTY_COUNTS, swaps: 1, prisonersFreed: { best: freed, low: freed, high: freed } };
-    }
+    case 'PrisonerSwapped':
+      return { ...EMPTY_COUNTS, swaps: 1, prisonersFreed: swapFreed(data) };
     case 'HostagesReleased':
       return { ...EMPTY_COUNTS, hostagesFreed: rangeOf(data.count), prisonersFreed: rangeOf(data.prisonersReleasedInExchange) };
     default:

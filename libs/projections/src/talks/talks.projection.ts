@@ -123,7 +123,8 @@ export const talksProjection: Projection = {
   // 2: a status's growing lists moved from its document into rows of their own; claims keep their versions.
   // 3: claims coded by the crosswalk (PLOVER 2.0): releases RETREAT, ceasefires declared CONCEDE, calls 041.
   // 4: any substantive claim makes open talks active; a status keeps whether one ever did (`engaged`).
-  version: 4,
+  // 5: places (a place country column, place countries in `country`), swap totals in the counts, releasedTo.
+  version: 5,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,
   createTables: createTalksTables,
