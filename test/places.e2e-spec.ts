@@ -1,4 +1,4 @@
-import { ceasefireBody, correctionBody, envoyVisitBody, hostageReleaseBody, meetingBody, prisonerSwapBody, violationBody } from './support/bodies';
+import { ceasefireBody, correctionBody, envoyVisitBody, hostageReleaseBody, meetingBody, prisonerSwapBody, scheduledMeetingBody, violationBody } from './support/bodies';
 import { expectProblem, historyTypes, invalidFields, openTrack, recordClaim, registerActors, talksHistory, talksPath } from './support/api';
 import { uniqueSlug } from './support/ids';
 import { startTestApp, TestApp } from './support/test-app';
@@ -64,6 +64,19 @@ describe('Places and hosts (e2e)', () => {
     expect(await typesIn('EGY')).toEqual(['CeasefireBrokered']);
     expect(await typesIn('ISR')).toEqual(['HostagesReleased']);
     expect(await typesIn('PSE')).toEqual(['CeasefireViolated']);
+
+    const status = (await read(talksPath(talksId))).body;
+    expect(status.ceasefires[0]).toMatchObject({ ceasefireId, place: pinned('EGY', 'country'), hostedBy: host });
+    expect(status.ceasefire).toMatchObject({ ceasefireId });
+  });
+
+  it('a scheduled meeting shows in the status where it will be and who hosts it', async () => {
+    const [host] = await registerActors(app, 'host');
+    const { talksId, parties } = await openTrack(app);
+    const location = { country: 'OMN', city: 'Muscat', coordinates: { lat: 23.588, lon: 58.3829 }, geoPrecision: 'exact' };
+    const response = await post(talksId, 'scheduled-meetings', scheduledMeetingBody(uniqueSlug('muscat'), parties, { location, hostedBy: host })).expect(201);
+    const status = (await readAfter(response.body.position)(`${talksPath(talksId)}?asOf=2025-04-10`)).body;
+    expect(status.nextMeeting).toMatchObject({ location, hostedBy: host });
   });
 
   it('422 for coordinates out of range, without a grade, or a grade without coordinates, on every claim that happens somewhere; nothing is appended', async () => {
@@ -92,7 +105,7 @@ describe('Places and hosts (e2e)', () => {
   it('a corrected place re-runs the rules, moves the claim to its new country, and the past still finds it where it was known to be', async () => {
     const { talksId, parties } = await openTrack(app);
     const swapId = await recordClaim(app, talksId, 'prisoner-swaps', prisonerSwapBody(uniqueSlug('s'), parties[0], [], { place: ankara }));
-    const correct = (changes: object) => post(talksId, `claims/${swapId}/corrections`, correctionBody(changes));
+    const correct = (changes: Record<string, unknown>) => post(talksId, `claims/${swapId}/corrections`, correctionBody(changes));
     expectProblem(await correct({ place: { ...ankara, coordinates: { lat: 39.9, lon: 200 } } }), 422, 'PLACE.COORDINATES_OUT_OF_RANGE', 'changes.place.coordinates.lon');
     await new Promise((resolve) => setTimeout(resolve, 20));
     const beforeCorrection = new Date().toISOString();

@@ -155,7 +155,7 @@ describe('Prisoner swaps (e2e)', () => {
       const two = [person('A', parties[0]), person('B', parties[0])];
       expectProblem(await postSwap(talksId, prisonerSwapBody(uniqueSlug('swap'), parties[0], [], { releases: two, total: { best: 1 } })), 422, 'SWAP.TOTAL_BELOW_NAMED', 'total.best');
       const swapId = await recordClaim(app, talksId, 'prisoner-swaps', prisonerSwapBody(uniqueSlug('swap'), parties[0], [], { releases: two, total: { best: 2 } }));
-      const correct = (changes: object) => app.api.post(`${talksPath(talksId)}/claims/${swapId}/corrections`).send(correctionBody(changes));
+      const correct = (changes: Record<string, unknown>) => app.api.post(`${talksPath(talksId)}/claims/${swapId}/corrections`).send(correctionBody(changes));
       expectProblem(await correct({ releases: [...two, person('C', parties[0])] }), 422, 'SWAP.TOTAL_BELOW_NAMED', 'total.best');
       expect(await historyTypes(app, talksPath(talksId))).toEqual(['TalksOpened', 'PrisonerSwapped']);
     });

@@ -1,6 +1,7 @@
 import { LifecycleFacts, OPENED_LIFECYCLE, Precision, TalksLifecycle, lifecycleAfter, movesLifecycle } from '@parley/domain';
 import { ClaimData, ClaimType, Range, ZERO_RANGE, addRanges, compact, isRecord, rangeOf, recordsOf, textOf, textsOf } from './claim-data';
 import { startOf } from './claim-dates';
+import { ClaimPlace, hostOf, placeOf } from './claim-place';
 
 /**
  * The status of one track, as its live claims add up to. It has two halves: a core of constant
@@ -25,7 +26,8 @@ export type PendingMeeting = Readonly<{
   eventId: string;
   expectedAt: string;
   participants: readonly string[];
-  location: Readonly<{ country?: string; city?: string }>;
+  location: Partial<ClaimPlace>;
+  hostedBy?: string;
 }>;
 
 export type CeasefireViolation = Readonly<{ eventId: string; at: string; precision: Precision; allegedBy?: string; against?: string }>;
@@ -39,6 +41,9 @@ export type CeasefireDoc = Readonly<{
   endsAt?: string;
   parties: readonly string[];
   mediators: readonly string[];
+  /** Where it was agreed, and who hosted (v2), when the claim says. */
+  place?: ClaimPlace;
+  hostedBy?: string;
   violations: readonly CeasefireViolation[];
   ended?: Readonly<{ eventId: string; at: string; precision: Precision; reason: string }>;
 }>;
@@ -202,8 +207,8 @@ export const applyToLists = (lists: StatusLists, { eventId, type, data, position
     case 'MeetingScheduled': {
       const expectedAt = textOf(data.expectedAt);
       if (!expectedAt || lists.hasMeeting(key.id)) return;
-      const location = isRecord(data.location) ? { country: textOf(data.location.country), city: textOf(data.location.city) } : {};
-      lists.addMeeting({ meetingId: key.id, eventId, expectedAt, participants: textsOf(data.participants), location: compact(location) }, position);
+      const location = placeOf(type, data) ?? {};
+      lists.addMeeting(compact({ meetingId: key.id, eventId, expectedAt, participants: textsOf(data.participants), location, hostedBy: hostOf(data) }), position);
       return;
     }
     case 'MeetingHeld':
@@ -223,6 +228,7 @@ export const applyToLists = (lists: StatusLists, { eventId, type, data, position
           ...(endsAt === undefined ? {} : { endsAt }),
           parties: textsOf(data.parties),
           mediators: textsOf(data.mediators),
+          ...compact({ place: placeOf(type, data), hostedBy: hostOf(data) }),
         },
         position,
       );

@@ -1,4 +1,4 @@
-import { TALKS_ID, corrected, held, opened, swapped, violated, brokered, visited } from '@parley/domain/testing/talks.fixtures';
+import { TALKS_ID, brokered, corrected, held, opened, scheduled, swapped, violated, visited } from '@parley/domain/testing/talks.fixtures';
 import { eventRecorder, projectionHarness, withEventId } from '../testing';
 import { talksProjection } from './talks.projection';
 import { getStatus, releasesPage, timelinePage } from './talks.queries';
@@ -66,6 +66,19 @@ describe('places in the read model', () => {
     expect(ids(timelinePage(ctx, { placeCountry: 'ARE', limit: 50 }))).toEqual(['swap']);
     expect(ids(timelineAt(ctx, { placeCountry: 'TUR', limit: 50 }, { knownAt: new Date('2025-03-06T12:00:00Z') }))).toEqual(['swap']);
     expect(ids(timelineAt(ctx, { placeCountry: 'ARE', limit: 50 }, { knownAt: new Date('2025-03-06T12:00:00Z') }))).toEqual([]);
+  });
+});
+
+describe('places in the status', () => {
+  it('shows where a pending meeting will be and who hosts it, and where a ceasefire was agreed', () => {
+    const { harness, recorder, ctx } = story();
+    const doha = { country: 'QAT', city: 'Doha', coordinates: { lat: 25.29, lon: 51.53 }, geoPrecision: 'exact' as const };
+    harness.apply(recorder.talks(scheduled({ meetingId: 'doha-1', location: doha, hostedBy: 'qat' })));
+    harness.apply(recorder.talks(brokered({ ceasefireId: 'doha-truce', place: doha, hostedBy: 'qat' })));
+    const status = getStatus(ctx, TALKS_ID);
+    expect(status?.scheduledMeetings.find((m) => m.meetingId === 'doha-1')).toMatchObject({ location: doha, hostedBy: 'qat' });
+    expect(status?.ceasefires.find((c) => c.ceasefireId === 'doha-truce')).toMatchObject({ place: doha, hostedBy: 'qat' });
+    expect(status?.ceasefires.find((c) => c.ceasefireId === 'energy-truce')).not.toHaveProperty('place');
   });
 });
 
