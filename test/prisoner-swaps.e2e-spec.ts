@@ -148,6 +148,7 @@ describe('Prisoner swaps (e2e)', () => {
         ['D', null],
         ['E', null],
       ]);
+      expect((await read(`/v1/releases?talksId=${talksId}&releasedTo=${usa}`)).body.items.map((item: { person: string }) => item.person)).toEqual(['A', 'B']);
     });
 
     it('422 SWAP.TOTAL_BELOW_NAMED when the total is below the people named, recorded or corrected; nothing is appended', async () => {

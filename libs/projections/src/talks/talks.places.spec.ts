@@ -90,6 +90,7 @@ describe('swap totals', () => {
       { person: 'Marc Fogel', releasedBy: 'rus', releasedTo: 'usa' },
       { person: 'Alexander Vinnik', releasedBy: 'usa', releasedTo: null },
     ]);
+    expect(releasesPage(ctx, { releasedTo: 'usa', limit: 50 }).items.map((item) => item.person)).toEqual(['Marc Fogel']);
   });
 
   it('says the total in the summary', () => {

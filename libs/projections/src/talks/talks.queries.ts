@@ -259,6 +259,7 @@ export type ReleaseFilters = Readonly<{
   talksId?: string;
   nationality?: string;
   releasedBy?: string;
+  releasedTo?: string;
   kind?: 'prisoner' | 'hostage';
   after?: string;
   limit: number;
@@ -289,6 +290,7 @@ const readReleasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page
   if (filters.talksId !== undefined) add('r.talks_id = ?', filters.talksId);
   if (filters.nationality !== undefined) add('r.nationality = ?', filters.nationality);
   if (filters.releasedBy !== undefined) add('r.released_by = ?', filters.releasedBy);
+  if (filters.releasedTo !== undefined) add('r.released_to = ?', filters.releasedTo);
   if (filters.kind !== undefined) add('r.kind = ?', filters.kind);
   if (filters.after !== undefined) {
     const [occurredFrom, position, idx] = decodeCursor(filters.after, ['number', 'string', 'number']);
