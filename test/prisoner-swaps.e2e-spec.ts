@@ -1,5 +1,5 @@
-import { claimBasis, concludeBody, prisonerSwapBody, provenance } from './support/bodies';
-import { expectAppended, expectProblem, historyTypes, invalidFields, openTrack, registerActors, talksHistory, talksPath } from './support/api';
+import { claimBasis, concludeBody, correctionBody, prisonerSwapBody, provenance } from './support/bodies';
+import { expectAppended, expectProblem, historyTypes, invalidFields, openTrack, recordClaim, registerActors, talksHistory, talksPath } from './support/api';
 import { uniqueSlug } from './support/ids';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -118,5 +118,55 @@ describe('Prisoner swaps (e2e)', () => {
     await app.api.post(`${talksPath(talksId)}/conclude`).send(concludeBody()).expect(201);
     expectProblem(await postSwap(talksId, prisonerSwapBody(uniqueSlug('swap'), parties[0])), 409, 'TALKS.CONCLUDED');
     expect(await historyTypes(app, talksPath(talksId))).toEqual(['TalksOpened', 'TalksConcluded']);
+  });
+
+  describe('a total beside the named releases, and whom each was released to', () => {
+    const person = (name: string, releasedBy: string, releasedTo?: string) => ({ person: name, nationality: 'USA', releasedBy, ...(releasedTo ? { releasedTo } : {}) });
+
+    it('a swap of 26 that names 5 counts 26 in the status and lists the 5 with whom they went to, now, as of its day, and as known before a correction', async () => {
+      const { talksId, parties } = await openTrack(app);
+      const [rus, usa] = parties;
+      const releases = ['A', 'B', 'C', 'D', 'E'].map((name, index) => person(name, rus, index < 2 ? usa : undefined));
+      const swapId = await recordClaim(app, talksId, 'prisoner-swaps', prisonerSwapBody(uniqueSlug('swap'), rus, [], { releases, total: { best: 26, high: 30 } }));
+      const [, swapped] = await talksHistory(app, talksId);
+      expect(swapped.data).toMatchObject({ total: { best: 26, high: 30 }, releases: [{ releasedTo: usa }, { releasedTo: usa }, { person: 'C' }, { person: 'D' }, { person: 'E' }] });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const beforeCorrection = new Date().toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const corrected = await app.api.post(`${talksPath(talksId)}/claims/${swapId}/corrections`).send(correctionBody({ total: { best: 27 } })).expect(201);
+      const read = (path: string) => app.api.get(path).set('x-min-position', corrected.body.position).expect(200);
+
+      expect((await read(`${talksPath(talksId)}`)).body.counts).toMatchObject({ swaps: 1, prisonersFreed: { best: 27, low: 27, high: 27 } });
+      expect((await read(`${talksPath(talksId)}?knownAt=${beforeCorrection}`)).body.counts.prisonersFreed).toEqual({ best: 26, low: 26, high: 30 });
+      expect((await read(`${talksPath(talksId)}?asOf=2025-02-10`)).body.counts.prisonersFreed.best).toBe(0);
+      expect((await read(`${talksPath(talksId)}?asOf=2025-02-11`)).body.counts.prisonersFreed.best).toBe(27);
+      const listed = (await read(`/v1/releases?talksId=${talksId}`)).body.items;
+      expect(listed.map((item: { person: string; releasedTo: string | null }) => [item.person, item.releasedTo])).toEqual([
+        ['A', usa],
+        ['B', usa],
+        ['C', null],
+        ['D', null],
+        ['E', null],
+      ]);
+      expect((await read(`/v1/releases?talksId=${talksId}&releasedTo=${usa}`)).body.items.map((item: { person: string }) => item.person)).toEqual(['A', 'B']);
+    });
+
+    it('422 SWAP.TOTAL_BELOW_NAMED when the total is below the people named, recorded or corrected; nothing is appended', async () => {
+      const { talksId, parties } = await openTrack(app);
+      const two = [person('A', parties[0]), person('B', parties[0])];
+      expectProblem(await postSwap(talksId, prisonerSwapBody(uniqueSlug('swap'), parties[0], [], { releases: two, total: { best: 1 } })), 422, 'SWAP.TOTAL_BELOW_NAMED', 'total.best');
+      const swapId = await recordClaim(app, talksId, 'prisoner-swaps', prisonerSwapBody(uniqueSlug('swap'), parties[0], [], { releases: two, total: { best: 2 } }));
+      const correct = (changes: Record<string, unknown>) => app.api.post(`${talksPath(talksId)}/claims/${swapId}/corrections`).send(correctionBody(changes));
+      expectProblem(await correct({ releases: [...two, person('C', parties[0])] }), 422, 'SWAP.TOTAL_BELOW_NAMED', 'total.best');
+      expect(await historyTypes(app, talksPath(talksId))).toEqual(['TalksOpened', 'PrisonerSwapped']);
+    });
+
+    it('422 SWAP.RELEASED_TO_RELEASER and ACTOR.UNKNOWN for whom a person was released to; 400 for a total that is no count', async () => {
+      const { talksId, parties } = await openTrack(app);
+      expectProblem(await postSwap(talksId, prisonerSwapBody(uniqueSlug('swap'), parties[0], [], { releases: [person('A', parties[0], parties[0])] })), 422, 'SWAP.RELEASED_TO_RELEASER', 'releases[0].releasedTo');
+      expectProblem(await postSwap(talksId, prisonerSwapBody(uniqueSlug('swap'), parties[0], [], { releases: [person('A', parties[0], uniqueSlug('ghost'))] })), 422, 'ACTOR.UNKNOWN', 'releases[0].releasedTo');
+      expect(invalidFields(await postSwap(talksId, prisonerSwapBody('swap-1', parties[0], [], { total: { best: -1 } })))).toEqual(['total.best']);
+      expect(await historyTypes(app, talksPath(talksId))).toEqual(['TalksOpened']);
+    });
   });
 });

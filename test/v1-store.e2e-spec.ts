@@ -73,6 +73,18 @@ describe('A store recorded by the v1 code (e2e)', () => {
     await answersAsV1Did();
   });
 
+  it('reads v1 places through the v2 filters: visits and meetings where they were, a swap with no place counted by its named people', async () => {
+    const types = async (query: string) =>
+      new Set(((await app.api.get(`/v1/timeline?talksId=us-russia-ukraine&${query}&limit=500`).expect(200)).body.items as { type: string }[]).map((item) => item.type));
+    expect(await types('placeCountry=RUS')).toEqual(new Set(['EnvoyVisited', 'MeetingHeld', 'MeetingScheduled']));
+    expect(await types('placeCountry=USA')).toEqual(new Set(['MeetingHeld']));
+    expect(await types('country=USA')).toEqual(new Set(['MeetingHeld', 'PrisonerSwapped']));
+    const { body } = await app.api.get('/v1/releases?talksId=us-russia-ukraine').expect(200);
+    expect(body.items.map((item: { releasedTo: unknown }) => item.releasedTo)).toEqual(body.items.map(() => null));
+    const status = (await app.api.get('/v1/talks/us-russia-ukraine').expect(200)).body;
+    expect(status.counts.prisonersFreed.best).toBe(body.items.length);
+  });
+
   it('decides on v1 streams: a new claim on an upgraded track is accepted and counted', async () => {
     await app.api
       .post('/v1/talks/israel-hamas-hostages/envoy-visits')

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CEASEFIRE_END_REASONS, CeasefireEndReason } from '@parley/domain';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ClaimBasisDto } from '../claims/claim-basis.dto';
+import { OptionalPlace, PlaceDto } from '../claims/place.dto';
 import { Slug } from '../claims/slug';
 
 export class ReportCeasefireViolationDto extends ClaimBasisDto {
@@ -16,6 +17,9 @@ export class ReportCeasefireViolationDto extends ClaimBasisDto {
   @IsNotEmpty()
   @MaxLength(4000)
   description!: string;
+
+  @OptionalPlace('Where the violation took place')
+  place?: PlaceDto;
 }
 
 export class EndCeasefireDto extends ClaimBasisDto {

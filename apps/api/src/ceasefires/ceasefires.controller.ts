@@ -5,7 +5,7 @@ import { CommandOutcome } from '../commands/command-outcome';
 import { CommandRequest, FromCommandRequest } from '../commands/command-request';
 import { SlugParam } from '../claims/slug';
 import { SlugPipe } from '../claims/slug.pipe';
-import { CommandEndpoint, TALKS_CLAIM_PROBLEMS } from '../openapi/command-endpoint.decorator';
+import { CommandEndpoint, PLACE_PROBLEMS, TALKS_CLAIM_PROBLEMS } from '../openapi/command-endpoint.decorator';
 import { talksCommand } from '../talks/talks-command';
 import { EndCeasefireDto, ReportCeasefireViolationDto } from './ceasefire-events.dto';
 import { ExtendCeasefireDto } from './extend-ceasefire.dto';
@@ -23,7 +23,7 @@ export class CeasefiresController {
   @Post('ceasefires')
   @CommandEndpoint('Record a brokered ceasefire', {
     description: 'It is `agreed` until `effectiveFrom`, and expires at `endsAt` if one is given.',
-    rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.TOO_FEW_PARTIES', 'CEASEFIRE.DUPLICATE', 'DATE.END_BEFORE_START'],
+    rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.TOO_FEW_PARTIES', 'CEASEFIRE.DUPLICATE', 'DATE.END_BEFORE_START', ...PLACE_PROBLEMS],
   })
   broker(@Param('id', SlugPipe) id: string, @Body() body: RecordCeasefireDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'RecordCeasefire', body, request));
@@ -31,7 +31,7 @@ export class CeasefiresController {
 
   @Post('ceasefires/:ceasefireId/violations')
   @SlugParam('ceasefireId', 'The ceasefire’s id in this track')
-  @CommandEndpoint('Record an alleged violation of a ceasefire of this track', { rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.NOT_FOUND', 'CEASEFIRE.ALREADY_ENDED'] })
+  @CommandEndpoint('Record an alleged violation of a ceasefire of this track', { rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.NOT_FOUND', 'CEASEFIRE.ALREADY_ENDED', ...PLACE_PROBLEMS] })
   reportViolation(
     @Param('id', SlugPipe) id: string,
     @Param('ceasefireId', SlugPipe) ceasefireId: string,
@@ -82,7 +82,7 @@ export class CeasefiresController {
 
   @Post('hostage-releases')
   @CommandEndpoint('Record hostages freed, optionally under a ceasefire of this track', {
-    rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.UNKNOWN', 'COUNT.INVALID'],
+    rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.UNKNOWN', 'COUNT.INVALID', ...PLACE_PROBLEMS],
   })
   releaseHostages(@Param('id', SlugPipe) id: string, @Body() body: RecordHostageReleaseDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'RecordHostageRelease', body, request));

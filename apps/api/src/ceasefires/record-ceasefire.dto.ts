@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ClaimBasisDto } from '../claims/claim-basis.dto';
 import { LooseCountDto } from '../claims/loose-count.dto';
-import { Slug, SlugList } from '../claims/slug';
+import { OptionalPlace, PlaceDto } from '../claims/place.dto';
+import { HostedBy, Slug, SlugList } from '../claims/slug';
 
 export class CeasefireTermsDto {
   @ApiPropertyOptional({ type: LooseCountDto })
@@ -49,4 +50,10 @@ export class RecordCeasefireDto extends ClaimBasisDto {
   @ValidateNested()
   @Type(() => CeasefireTermsDto)
   terms!: CeasefireTermsDto;
+
+  @OptionalPlace('Where it was agreed or announced')
+  place?: PlaceDto;
+
+  @HostedBy('qat')
+  hostedBy?: string;
 }

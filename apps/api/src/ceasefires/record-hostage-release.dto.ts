@@ -4,7 +4,8 @@ import { ArrayMaxSize, IsArray, IsDefined, IsNotEmpty, IsOptional, IsString, Mat
 import { SLUG_PATTERN } from '@parley/domain';
 import { ClaimBasisDto } from '../claims/claim-basis.dto';
 import { LooseCountDto } from '../claims/loose-count.dto';
-import { Slug } from '../claims/slug';
+import { OptionalPlace, PlaceDto } from '../claims/place.dto';
+import { HostedBy, Slug } from '../claims/slug';
 
 export class RecordHostageReleaseDto extends ClaimBasisDto {
   @ApiPropertyOptional({ description: 'The ceasefire of this track the release is part of', example: 'gaza-2025-phase-1' })
@@ -35,4 +36,10 @@ export class RecordHostageReleaseDto extends ClaimBasisDto {
   @ValidateNested()
   @Type(() => LooseCountDto)
   prisonersReleasedInExchange?: LooseCountDto;
+
+  @OptionalPlace('Where the hostages were handed over')
+  place?: PlaceDto;
+
+  @HostedBy('egy')
+  hostedBy?: string;
 }

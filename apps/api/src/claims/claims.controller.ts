@@ -4,7 +4,7 @@ import { ErrorCode } from '@parley/domain';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { CommandOutcome } from '../commands/command-outcome';
 import { CommandRequest, FromCommandRequest } from '../commands/command-request';
-import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
+import { CommandEndpoint, PLACE_PROBLEMS } from '../openapi/command-endpoint.decorator';
 import { ApiProblem } from '../problem/problem';
 import { talksCommand } from '../talks/talks-command';
 import { CorrectClaimDto, RetractClaimDto } from './claim-amendment.dto';
@@ -41,6 +41,9 @@ const CORRECTED_CLAIM_PROBLEMS: readonly ErrorCode[] = [
   'SWAP.NO_RELEASES',
   'COUNT.INVALID',
   'DATE.END_BEFORE_START',
+  'SWAP.TOTAL_BELOW_NAMED',
+  'SWAP.RELEASED_TO_RELEASER',
+  ...PLACE_PROBLEMS,
 ];
 
 /** Nothing is overwritten: a correction or a retraction is itself a claim, with its own sources. */

@@ -1,5 +1,5 @@
 import {
-  CAMEO_CODES, CODEBOOKS, GEO_PRECISION_CODES, PLOVER_CONTEXTS, PLOVER_EVENTS, PLOVER_MODES, PRECISION_CODEBOOK, TIME_PRECISION_CODES,
+  CAMEO_CODES, CODEBOOKS, GEO_PRECISION_CODEBOOK, GEO_PRECISION_CODES, PLOVER_CONTEXTS, PLOVER_EVENTS, PLOVER_MODES, PRECISION_CODEBOOK, TIME_PRECISION_CODES,
 } from '@parley/projections';
 
 export type CodebookEntry = Readonly<{ code: string; meaning: string }>;
@@ -18,6 +18,6 @@ export const CODEBOOK_LISTING: CodebookListing = {
     { field: 'ploverMode', edition: CODEBOOKS.plover, codes: entries(PLOVER_MODES) },
     { field: 'ploverContext', edition: CODEBOOKS.plover, codes: entries(PLOVER_CONTEXTS) },
     { field: 'timePrecisionCode', edition: PRECISION_CODEBOOK, codes: scale(TIME_PRECISION_CODES) },
-    { field: 'geoPrecisionCode', edition: PRECISION_CODEBOOK, codes: scale(GEO_PRECISION_CODES) },
+    { field: 'geoPrecisionCode', edition: GEO_PRECISION_CODEBOOK, codes: scale(GEO_PRECISION_CODES) },
   ],
 };

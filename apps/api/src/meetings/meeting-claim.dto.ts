@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, ValidateNested } from 'class-validator';
 import { ClaimBasisDto } from '../claims/claim-basis.dto';
 import { PlaceDto } from '../claims/place.dto';
-import { Slug, SlugList } from '../claims/slug';
+import { HostedBy, Slug, SlugList } from '../claims/slug';
 
 /** What a scheduled and a held meeting both say: which meeting, who, where. */
 export abstract class MeetingClaimDto extends ClaimBasisDto {
@@ -18,4 +18,7 @@ export abstract class MeetingClaimDto extends ClaimBasisDto {
   @ValidateNested()
   @Type(() => PlaceDto)
   location!: PlaceDto;
+
+  @HostedBy('mbs')
+  hostedBy?: string;
 }

@@ -5,7 +5,7 @@ import { CommandOutcome } from '../commands/command-outcome';
 import { CommandRequest, FromCommandRequest } from '../commands/command-request';
 import { SlugParam } from '../claims/slug';
 import { SlugPipe } from '../claims/slug.pipe';
-import { CommandEndpoint, TALKS_CLAIM_PROBLEMS } from '../openapi/command-endpoint.decorator';
+import { CommandEndpoint, PLACE_PROBLEMS, TALKS_CLAIM_PROBLEMS } from '../openapi/command-endpoint.decorator';
 import { talksCommand } from '../talks/talks-command';
 import { RecordEnvoyVisitDto } from './record-envoy-visit.dto';
 import { RecordMeetingDto } from './record-meeting.dto';
@@ -20,7 +20,7 @@ export class MeetingsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('envoy-visits')
-  @CommandEndpoint('Record an envoy’s visit to a country', { rejections: TALKS_CLAIM_PROBLEMS })
+  @CommandEndpoint('Record an envoy’s visit to a country', { rejections: [...TALKS_CLAIM_PROBLEMS, ...PLACE_PROBLEMS] })
   recordVisit(@Param('id', SlugPipe) id: string, @Body() body: RecordEnvoyVisitDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'RecordEnvoyVisit', body, request));
   }
@@ -28,14 +28,14 @@ export class MeetingsController {
   @Post('scheduled-meetings')
   @CommandEndpoint('Record that a meeting is expected', {
     description: '"Likely to meet": record it held later under the same meetingId.',
-    rejections: [...TALKS_CLAIM_PROBLEMS, 'MEETING.TOO_FEW_PARTICIPANTS', 'MEETING.ALREADY_SCHEDULED'],
+    rejections: [...TALKS_CLAIM_PROBLEMS, 'MEETING.TOO_FEW_PARTICIPANTS', 'MEETING.ALREADY_SCHEDULED', ...PLACE_PROBLEMS],
   })
   schedule(@Param('id', SlugPipe) id: string, @Body() body: ScheduleMeetingDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'ScheduleMeeting', body, request));
   }
 
   @Post('meetings')
-  @CommandEndpoint('Record a meeting that was held', { rejections: [...TALKS_CLAIM_PROBLEMS, 'MEETING.TOO_FEW_PARTICIPANTS', 'MEETING.ALREADY_HELD'] })
+  @CommandEndpoint('Record a meeting that was held', { rejections: [...TALKS_CLAIM_PROBLEMS, 'MEETING.TOO_FEW_PARTICIPANTS', 'MEETING.ALREADY_HELD', ...PLACE_PROBLEMS] })
   record(@Param('id', SlugPipe) id: string, @Body() body: RecordMeetingDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'RecordMeeting', body, request));
   }

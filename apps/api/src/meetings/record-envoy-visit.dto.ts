@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GeoPrecision } from '@parley/domain';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ClaimBasisDto } from '../claims/claim-basis.dto';
+import { CoordinatesDto } from '../claims/coordinates.dto';
 import { CountryCode } from '../claims/country-code';
-import { Slug } from '../claims/slug';
+import { PlaceCoordinates, PlaceGeoPrecision } from '../claims/place.dto';
+import { HostedBy, Slug } from '../claims/slug';
 
 export class RecordEnvoyVisitDto extends ClaimBasisDto {
   @Slug('The visiting envoy (a registered actor)', 'steve-witkoff')
@@ -17,6 +20,15 @@ export class RecordEnvoyVisitDto extends ClaimBasisDto {
   @IsNotEmpty()
   @MaxLength(200)
   city?: string;
+
+  @PlaceCoordinates()
+  coordinates?: CoordinatesDto;
+
+  @PlaceGeoPrecision()
+  geoPrecision?: GeoPrecision;
+
+  @HostedBy('vladimir-putin')
+  hostedBy?: string;
 
   @ApiProperty({ example: 'Talks on a ceasefire in Ukraine' })
   @IsString()

@@ -22,6 +22,11 @@ export class ReleasesQueryDto extends ReadQueryDto {
   @Matches(SLUG_PATTERN, { message: 'releasedBy must be an actor id' })
   releasedBy?: string;
 
+  @ApiPropertyOptional({ description: 'People a swap handed over to this actor', pattern: SLUG_PATTERN.source, example: 'usa' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: 'releasedTo must be an actor id' })
+  releasedTo?: string;
+
   @ApiPropertyOptional({ enum: RELEASE_KINDS })
   @IsOptional()
   @IsIn(RELEASE_KINDS)

@@ -21,7 +21,7 @@ export class ReleasesController {
   @ApiOperation({ summary: 'Every person freed — by prisoner swaps and hostage releases — with track, date and who released them' })
   @JsonResponse(200, '`{ items, nextCursor }` in date order', RELEASES_PAGE.ref)
   @ProblemResponses('READ.TOO_BROAD')
-  list(@Query() { talksId, nationality, releasedBy, kind, cursor, limit }: ReleasesQueryDto): Page<ReleaseItem> {
-    return readingCursor(() => releasesPage(this.readModels.context('talks'), { talksId, nationality, releasedBy, kind, after: cursor, limit }));
+  list(@Query() { talksId, nationality, releasedBy, releasedTo, kind, cursor, limit }: ReleasesQueryDto): Page<ReleaseItem> {
+    return readingCursor(() => releasesPage(this.readModels.context('talks'), { talksId, nationality, releasedBy, releasedTo, kind, after: cursor, limit }));
   }
 }

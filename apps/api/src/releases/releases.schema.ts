@@ -11,6 +11,7 @@ export const RELEASE_ITEM = schemaComponent(
     person: NULLABLE_STRING,
     nationality: NULLABLE_STRING,
     releasedBy: NULLABLE_STRING,
+    releasedTo: { ...NULLABLE_STRING, description: 'The actor a swap handed the person to, when reports say; null for a hostage' },
     occurredAt: CLAIM_DATE,
     detainedSince: NULLABLE_STRING,
     sentence: NULLABLE_STRING,

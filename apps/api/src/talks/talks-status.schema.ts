@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { PRECISIONS } from '@parley/domain';
+import { GEO_PRECISIONS, PRECISIONS } from '@parley/domain';
 import { arrayOf, CLAIM_DATE, COUNT, nullableRef, POSITION, record, schemaComponent } from '../openapi/schema-component';
 import { CEASEFIRE_STATUSES, LIFECYCLES } from './talks-query.dto';
 
@@ -11,6 +11,22 @@ const RANGE = schemaComponent('Range', {
   description: 'A count as sources give it: best estimate, low and high',
 });
 
+/** Where a claim happened: what a meeting's location and a ceasefire's place read as. */
+const PLACE = schemaComponent(
+  'ClaimPlace',
+  record(
+    {
+      country: { type: 'string' },
+      city: { type: 'string' },
+      coordinates: record({ lat: { type: 'number' }, lon: { type: 'number' } }),
+      geoPrecision: { type: 'string', enum: [...GEO_PRECISIONS] },
+    },
+    ['country', 'city', 'coordinates', 'geoPrecision'],
+  ),
+);
+
+const HOSTED_BY: SchemaObject = { type: 'string', description: 'The actor that hosted it, when the claim says (distinct from the mediators)' };
+
 const PENDING_MEETING = schemaComponent(
   'PendingMeeting',
   record({
@@ -18,8 +34,9 @@ const PENDING_MEETING = schemaComponent(
     eventId: { type: 'string', format: 'uuid' },
     expectedAt: CLAIM_DATE,
     participants: IDS,
-    location: record({ country: { type: 'string' }, city: { type: 'string' } }, ['country', 'city']),
-  }),
+    location: PLACE.ref,
+    hostedBy: HOSTED_BY,
+  }, ['hostedBy']),
 );
 
 const CEASEFIRE_RECORD = schemaComponent(
@@ -56,8 +73,10 @@ const CEASEFIRE_RECORD = schemaComponent(
         description: 'Each extension in the order of their dates: from `at` on, its `endsAt` is the end in force',
       },
       ended: record({ eventId: { type: 'string', format: 'uuid' }, at: CLAIM_DATE, precision: PRECISION, reason: { type: 'string' } }),
+      place: PLACE.ref,
+      hostedBy: HOSTED_BY,
     },
-    ['endsAt', 'ended'],
+    ['endsAt', 'ended', 'place', 'hostedBy'],
   ),
 );
 
@@ -113,4 +132,4 @@ export const TALKS_STATUS = schemaComponent(
   ),
 );
 
-export const TALKS_STATUS_SCHEMAS = [RANGE, PENDING_MEETING, CEASEFIRE_RECORD, CEASEFIRE_NOW, TALKS_STATUS];
+export const TALKS_STATUS_SCHEMAS = [RANGE, PLACE, PENDING_MEETING, CEASEFIRE_RECORD, CEASEFIRE_NOW, TALKS_STATUS];

@@ -3,6 +3,7 @@ import { DATASET_COLUMNS } from '@parley/projections';
 import { arrayOf, NULLABLE_STRING, schemaComponent } from '../openapi/schema-component';
 
 const INTEGER_COLUMNS = ['version', 'dyad', 'timePrecisionCode', 'geoPrecisionCode', 'sourceCount', 'revision'];
+const NUMBER_COLUMNS = ['latitude', 'longitude'];
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   change: '`created` (version 0), `corrected` (a later version) or `retracted` (a tombstone: drop the claim’s rows)',
@@ -13,7 +14,11 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   ploverMode: 'PLOVER mode',
   ploverContext: 'PLOVER contexts, `;`-separated',
   timePrecisionCode: 'Parley precision 1: exact 1, day 2, month 3, year 4',
-  geoPrecisionCode: 'Parley precision 1: city 1, country 2',
+  geoPrecisionCode: 'Parley geo precision 2 (ACLED geo_precision, country alone 4): exact 1, city 1, near 2, region 3, country 4',
+  geoPrecision: 'The place’s grade (exact, near, region, country) when it has coordinates; else `city` when a city is named, `country` when only the country',
+  latitude: 'WGS 84 decimal degrees, when the claim gives coordinates (see geoPrecision for what they stand for)',
+  longitude: 'WGS 84 decimal degrees, when the claim gives coordinates',
+  hostedBy: 'The actor that hosted it, when the claim says (distinct from its mediators)',
   earliest: 'The first day (or instant, for exact) the date can mean',
   latest: 'The last day (or instant, for exact) the date can mean',
   sources: 'Publishers with their originators in parentheses, `;`-separated: `Reuters (Qatar MFA); AP`',
@@ -23,7 +28,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 const property = (column: string): SchemaObject => ({
-  ...(INTEGER_COLUMNS.includes(column) ? { type: 'integer', nullable: true } : NULLABLE_STRING),
+  ...(INTEGER_COLUMNS.includes(column) ? { type: 'integer', nullable: true } : NUMBER_COLUMNS.includes(column) ? { type: 'number', nullable: true } : NULLABLE_STRING),
   ...(column === 'change' ? { type: 'string', nullable: false, enum: ['created', 'corrected', 'retracted'] } : {}),
   ...(DESCRIPTIONS[column] ? { description: DESCRIPTIONS[column] } : {}),
 });

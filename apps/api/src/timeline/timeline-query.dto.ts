@@ -21,8 +21,11 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @Matches(SLUG_PATTERN, { message: 'actor must be an actor id' })
   actor?: string;
 
-  @OptionalCountryCode('Claims in or about this country', 'RUS')
+  @OptionalCountryCode('Claims in or about this country: where they happened, or the nationality of someone they free', 'RUS')
   country?: string;
+
+  @OptionalCountryCode('Claims that happened in this country, and only those (a visit’s host country, a meeting’s location, any other claim’s place)', 'TUR')
+  placeCountry?: string;
 
   @ApiPropertyOptional({ description: 'Claim types (repeatable)', enum: TALKS_CLAIM_TYPES, isArray: true, maxItems: TALKS_CLAIM_TYPES.length })
   @IsOptional()

@@ -81,6 +81,7 @@ function filtersOf(query: TimelineQueryDto): Omit<TimelineFilters, 'after'> {
     talksId: query.talksId,
     actor: query.actor,
     country: query.country,
+    placeCountry: query.placeCountry,
     types: query.type,
     from: query.from === undefined ? undefined : new Date(query.from),
     to: endOf(query.to, 'to'),

@@ -44,4 +44,17 @@ export type ClaimBasis = Readonly<{
 /** ISO 3166-1 alpha-3, e.g. `RUS`. */
 export type CountryCode = string;
 
-export type Place = Readonly<{ country: CountryCode; city?: string }>;
+/**
+ * What a place's coordinates stand for, graded as ACLED (`geo_precision` 1–3) and UCDP GED
+ * (`where_prec`) grade theirs: `exact` the spot or the named town itself (ACLED 1, UCDP 1),
+ * `near` within about 25 km of it or part of a region around it (ACLED 2, UCDP 2), `region` only
+ * an administrative region is known (ACLED 3, UCDP 3–4), `country` only the country (UCDP 6).
+ */
+export const GEO_PRECISIONS = ['exact', 'near', 'region', 'country'] as const;
+export type GeoPrecision = (typeof GEO_PRECISIONS)[number];
+
+/** WGS 84 decimal degrees: lat −90…90, lon −180…180. */
+export type Coordinates = Readonly<{ lat: number; lon: number }>;
+
+/** Where something happened. Coordinates always come with the grade of what they stand for. */
+export type Place = Readonly<{ country: CountryCode; city?: string; coordinates?: Coordinates; geoPrecision?: GeoPrecision }>;

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
 
   'SWAP.DUPLICATE': { kind: 'conflict', meaning: 'A prisoner swap with this id is already recorded.' },
   'SWAP.NO_RELEASES': { kind: 'rule', meaning: 'A prisoner swap releases at least one person.' },
+  'SWAP.TOTAL_BELOW_NAMED': { kind: 'rule', meaning: 'A swap’s total (its best or high) is below the number of people it names.' },
+  'SWAP.RELEASED_TO_RELEASER': { kind: 'rule', meaning: 'A person is released to the same actor that released them.' },
 
   'CEASEFIRE.TOO_FEW_PARTIES': { kind: 'rule', meaning: 'A ceasefire needs at least two distinct parties.' },
   'CEASEFIRE.DUPLICATE': { kind: 'conflict', meaning: 'A ceasefire with this id is already brokered in this track.' },
@@ -55,6 +57,10 @@ export const ERROR_CODES = {
   'DATE.INVALID': { kind: 'rule', meaning: "Not an ISO 8601 date (YYYY-MM-DD) or date-time with Z/offset, or a precision the date cannot carry." },
   'DATE.IN_FUTURE': { kind: 'rule', meaning: 'Something that happened is dated after now (the start of its precision period counts).' },
   'DATE.END_BEFORE_START': { kind: 'rule', meaning: 'An end is dated before its start (or a detention after the release).' },
+
+  'PLACE.COORDINATES_OUT_OF_RANGE': { kind: 'rule', meaning: 'Coordinates are WGS 84 decimal degrees: lat −90…90, lon −180…180.' },
+  'PLACE.COORDINATES_WITHOUT_PRECISION': { kind: 'rule', meaning: 'Coordinates come with a geoPrecision saying what they stand for.' },
+  'PLACE.PRECISION_WITHOUT_COORDINATES': { kind: 'rule', meaning: 'geoPrecision grades coordinates; it was given without them.' },
 
   'COUNT.INVALID': { kind: 'rule', meaning: 'A count must be non-negative integers with low ≤ best ≤ high.' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;

@@ -3,6 +3,7 @@ import { checkAfter, checkDate, checkNotBefore } from '../shared/date.rules';
 import { rejection, Verdict } from '../shared/error-codes';
 import { checkLooseCount } from '../shared/loose-count';
 import { checkExtensions } from './ceasefire-extensions.rules';
+import { checkPlace } from '../shared/place.rules';
 import { ClaimContext } from './claim.context';
 import { CeasefireBrokered, CeasefireEnded, CeasefireViolated, HostagesReleased } from './talks.events';
 import type { CeasefireRecord, TalksFacts } from './talks.state';
@@ -35,6 +36,7 @@ export const checkCeasefireBrokered = (data: CeasefireBrokered['data'], { facts 
         checkAfter({ at: endsAt }, { at: effectiveFrom }, 'endsAt', `endsAt (${endsAt}) must be after effectiveFrom (${effectiveFrom}).`))) ??
     checkLooseCount(terms.hostagesToRelease, 'terms.hostagesToRelease') ??
     checkLooseCount(terms.prisonersToRelease, 'terms.prisonersToRelease') ??
+    checkPlace(data.place, 'place') ??
     (ended ? checkEndNotBeforeBrokering(ended, data, 'occurredAt') : undefined) ??
     checkExtensions({ ...data, ended }, recorded?.extensions ?? [], 'brokering')
   );
@@ -44,12 +46,13 @@ export const checkCeasefireBrokered = (data: CeasefireBrokered['data'], { facts 
 export const checkHostagesReleased = (data: HostagesReleased['data'], { facts }: ClaimContext): Verdict =>
   checkLooseCount(data.count, 'count') ??
   checkLooseCount(data.prisonersReleasedInExchange, 'prisonersReleasedInExchange') ??
+  checkPlace(data.place, 'place') ??
   (data.ceasefireId === undefined || facts.ceasefires.has(data.ceasefireId)
     ? undefined
     : rejection('CEASEFIRE.UNKNOWN', `No ceasefire '${data.ceasefireId}' is brokered in this track.`, 'ceasefireId'));
 
-export const checkCeasefireViolated = ({ ceasefireId }: CeasefireViolated['data'], { facts }: ClaimContext): Verdict =>
-  facts.ceasefires.has(ceasefireId) ? undefined : notFound(ceasefireId);
+export const checkCeasefireViolated = ({ ceasefireId, place }: CeasefireViolated['data'], { facts }: ClaimContext): Verdict =>
+  (facts.ceasefires.has(ceasefireId) ? undefined : notFound(ceasefireId)) ?? checkPlace(place, 'place');
 
 /** An end names a brokered ceasefire and does not come before its brokering. */
 export const checkCeasefireEnded = (data: CeasefireEnded['data'], { facts }: ClaimContext): Verdict => {

@@ -1,5 +1,5 @@
 import { ActorRef } from '../shared/actor-refs';
-import { CONFIDENCES, PRECISIONS, STANCES } from '../shared/claim';
+import { CONFIDENCES, GEO_PRECISIONS, PRECISIONS, STANCES } from '../shared/claim';
 import { CEASEFIRE_END_REASONS, MEETING_FORMATS, TALKS_OUTCOMES, TalksClaim } from './talks.events';
 
 /**
@@ -7,7 +7,7 @@ import { CEASEFIRE_END_REASONS, MEETING_FORMATS, TALKS_OUTCOMES, TalksClaim } fr
  * which fields it may not touch, and where actor ids sit. The edge validates commands fully;
  * this is what a correction's free-form `changes` are held to before the merged claim is judged.
  */
-type Shape = 'text' | 'actor' | 'actors' | 'texts' | 'place' | 'count' | 'releases' | 'terms' | 'provenance' | readonly string[];
+type Shape = 'text' | 'actor' | 'actors' | 'texts' | 'place' | 'coordinates' | 'count' | 'releases' | 'terms' | 'provenance' | readonly string[];
 
 export type FieldSpec = Readonly<{ shape: Shape; optional?: true; immutable?: true }>;
 
@@ -15,6 +15,10 @@ const required = (shape: Shape): FieldSpec => ({ shape });
 const optional = (shape: Shape): FieldSpec => ({ shape, optional: true });
 /** An id a claim is known by (or its track's): correcting it would make it a different claim. */
 const identity: FieldSpec = { shape: 'text', immutable: true };
+
+/** Where a claim happened and who hosted it (v2): optional everywhere, so v1 claims fit as they are. */
+const placed = { place: optional('place') };
+const hosted = { hostedBy: optional('actor') };
 
 const basis = { occurredAt: required('text'), precision: required(PRECISIONS), provenance: required('provenance'), talksId: identity, note: optional('text') };
 
@@ -27,10 +31,13 @@ export const CLAIM_FIELDS: ClaimFields = {
     envoyId: required('actor'),
     hostCountry: required('text'),
     city: optional('text'),
+    coordinates: optional('coordinates'),
+    geoPrecision: optional(GEO_PRECISIONS),
     purpose: required('text'),
     departedAt: optional('text'),
+    ...hosted,
   },
-  MeetingScheduled: { ...basis, meetingId: identity, participants: required('actors'), location: required('place'), expectedAt: required('text') },
+  MeetingScheduled: { ...basis, meetingId: identity, participants: required('actors'), location: required('place'), expectedAt: required('text'), ...hosted },
   MeetingHeld: {
     ...basis,
     meetingId: identity,
@@ -38,8 +45,9 @@ export const CLAIM_FIELDS: ClaimFields = {
     location: required('place'),
     format: required(MEETING_FORMATS),
     summary: required('text'),
+    ...hosted,
   },
-  PrisonerSwapped: { ...basis, swapId: identity, releases: required('releases'), mediators: required('actors') },
+  PrisonerSwapped: { ...basis, swapId: identity, releases: required('releases'), total: optional('count'), mediators: required('actors'), ...placed, ...hosted },
   CeasefireBrokered: {
     ...basis,
     ceasefireId: identity,
@@ -48,6 +56,8 @@ export const CLAIM_FIELDS: ClaimFields = {
     effectiveFrom: required('text'),
     endsAt: optional('text'),
     terms: required('terms'),
+    ...placed,
+    ...hosted,
   },
   // Here ceasefireId is a reference, not the claim's own id: a release can be re-attributed.
   HostagesReleased: {
@@ -57,8 +67,10 @@ export const CLAIM_FIELDS: ClaimFields = {
     names: optional('texts'),
     releasedBy: required('actor'),
     prisonersReleasedInExchange: optional('count'),
+    ...placed,
+    ...hosted,
   },
-  CeasefireViolated: { ...basis, ceasefireId: identity, allegedBy: required('actor'), against: required('actor'), description: required('text') },
+  CeasefireViolated: { ...basis, ceasefireId: identity, allegedBy: required('actor'), against: required('actor'), description: required('text'), ...placed },
   CeasefireEnded: { ...basis, ceasefireId: identity, reason: required(CEASEFIRE_END_REASONS) },
   CeasefireExtended: { ...basis, ceasefireId: identity, endsAt: required('text'), terms: optional('terms') },
   TalksStalled: { ...basis, reason: required('text') },
@@ -83,7 +95,15 @@ const fitsShape = (shape: Shape, value: unknown): boolean => {
     case 'texts':
       return isTextList(value);
     case 'place':
-      return isRecord(value) && isText(value.country) && isOptionalText(value.city);
+      return (
+        isRecord(value) &&
+        isText(value.country) &&
+        isOptionalText(value.city) &&
+        (value.coordinates === undefined || fitsShape('coordinates', value.coordinates)) &&
+        (value.geoPrecision === undefined || GEO_PRECISIONS.includes(value.geoPrecision as never))
+      );
+    case 'coordinates':
+      return isRecord(value) && typeof value.lat === 'number' && typeof value.lon === 'number';
     case 'count':
       return isRecord(value);
     case 'releases':
@@ -93,7 +113,7 @@ const fitsShape = (shape: Shape, value: unknown): boolean => {
           (release) =>
             isRecord(release) &&
             [release.person, release.nationality, release.releasedBy].every(isText) &&
-            [release.detainedSince, release.sentence].every(isOptionalText),
+            [release.releasedTo, release.detainedSince, release.sentence].every(isOptionalText),
         )
       );
     case 'terms':
@@ -126,7 +146,12 @@ export const actorRefsIn = (type: TalksClaim['type'], data: Readonly<Record<stri
     }
     if (shape === 'releases' && Array.isArray(value)) {
       return value.flatMap((release, index) =>
-        isRecord(release) && isText(release.releasedBy) ? [{ actorId: release.releasedBy, field: `${key}[${index}].releasedBy` }] : [],
+        isRecord(release)
+          ? (['releasedBy', 'releasedTo'] as const).flatMap((name) => {
+              const actorId = release[name];
+              return isText(actorId) ? [{ actorId, field: `${key}[${index}].${name}` }] : [];
+            })
+          : [],
       );
     }
     return [];

@@ -1,6 +1,7 @@
 import { countDistinct } from '../shared/actor-refs';
 import { checkDate } from '../shared/date.rules';
 import { rejection, Verdict } from '../shared/error-codes';
+import { checkPlace } from '../shared/place.rules';
 import { MeetingHeld, MeetingScheduled } from './talks.events';
 import type { TalksFacts } from './talks.state';
 
@@ -14,10 +15,10 @@ const checkParticipants = (participants: readonly string[]): Verdict =>
     : undefined;
 
 /** "Likely to meet": the expected date may well be in the future. */
-export const checkMeetingScheduled = ({ participants, expectedAt }: MeetingScheduled['data']): Verdict =>
-  checkParticipants(participants) ?? checkDate(expectedAt, 'expectedAt');
+export const checkMeetingScheduled = ({ participants, expectedAt, location }: MeetingScheduled['data']): Verdict =>
+  checkParticipants(participants) ?? checkDate(expectedAt, 'expectedAt') ?? checkPlace(location, 'location');
 
-export const checkMeetingHeld = ({ participants }: MeetingHeld['data']): Verdict => checkParticipants(participants);
+export const checkMeetingHeld = ({ participants, location }: MeetingHeld['data']): Verdict => checkParticipants(participants) ?? checkPlace(location, 'location');
 
 export const checkCanSchedule = (facts: TalksFacts, meetingId: string): Verdict => {
   const meeting = facts.meetings.get(meetingId);

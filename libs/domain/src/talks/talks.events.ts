@@ -1,4 +1,4 @@
-import { ClaimBasis, CountryCode, LooseCount, Place } from '../shared/claim';
+import { ClaimBasis, Coordinates, CountryCode, GeoPrecision, LooseCount, Place } from '../shared/claim';
 import { Event } from '../shared/event';
 
 export const MEETING_FORMATS = ['in_person', 'phone', 'video'] as const;
@@ -15,10 +15,18 @@ export type Release = Readonly<{
   nationality: CountryCode;
   /** The actor (usually a state) that let the person go. */
   releasedBy: string;
+  /** The actor the person was handed over to, when reports say (a state, a mediator, the ICRC). */
+  releasedTo?: string;
   /** An ISO date, possibly reduced: `2021-08` for "arrested in August 2021". */
   detainedSince?: string;
   sentence?: string;
 }>;
+
+/** Who hosted a claim that happens somewhere: distinct from its mediators, though often the same actor. */
+export type Hosted = Readonly<{ hostedBy?: string }>;
+
+/** Where a claim without a place of its own (hostCountry, location) happened: optional, added in v2. */
+export type Placed = Readonly<{ place?: Place }>;
 
 export type CeasefireTerms = Readonly<{
   hostagesToRelease?: LooseCount;
@@ -39,9 +47,12 @@ export type EnvoyVisited = Event<'EnvoyVisited', ClaimBasis & {
   envoyId: string;
   hostCountry: CountryCode;
   city?: string;
+  /** A visit's place is hostCountry and city, kept where v1 put them; these grade it further. */
+  coordinates?: Coordinates;
+  geoPrecision?: GeoPrecision;
   purpose: string;
   departedAt?: string;
-}>;
+} & Hosted>;
 
 export type MeetingScheduled = Event<'MeetingScheduled', ClaimBasis & {
   talksId: string;
@@ -49,7 +60,7 @@ export type MeetingScheduled = Event<'MeetingScheduled', ClaimBasis & {
   participants: readonly string[];
   location: Place;
   expectedAt: string;
-}>;
+} & Hosted>;
 
 export type MeetingHeld = Event<'MeetingHeld', ClaimBasis & {
   talksId: string;
@@ -58,14 +69,17 @@ export type MeetingHeld = Event<'MeetingHeld', ClaimBasis & {
   location: Place;
   format: MeetingFormat;
   summary: string;
-}>;
+} & Hosted>;
 
 export type PrisonerSwapped = Event<'PrisonerSwapped', ClaimBasis & {
   talksId: string;
   swapId: string;
+  /** The named people freed; `total` counts them all, named or not. */
   releases: readonly Release[];
+  /** How many were freed in all, when reports give more than they name (26 freed, 5 named). */
+  total?: LooseCount;
   mediators: readonly string[];
-}>;
+} & Placed & Hosted>;
 
 export type CeasefireBrokered = Event<'CeasefireBrokered', ClaimBasis & {
   talksId: string;
@@ -75,7 +89,7 @@ export type CeasefireBrokered = Event<'CeasefireBrokered', ClaimBasis & {
   effectiveFrom: string;
   endsAt?: string;
   terms: CeasefireTerms;
-}>;
+} & Placed & Hosted>;
 
 export type HostagesReleased = Event<'HostagesReleased', ClaimBasis & {
   talksId: string;
@@ -84,7 +98,7 @@ export type HostagesReleased = Event<'HostagesReleased', ClaimBasis & {
   names?: readonly string[];
   releasedBy: string;
   prisonersReleasedInExchange?: LooseCount;
-}>;
+} & Placed & Hosted>;
 
 export type CeasefireViolated = Event<'CeasefireViolated', ClaimBasis & {
   talksId: string;
@@ -92,7 +106,7 @@ export type CeasefireViolated = Event<'CeasefireViolated', ClaimBasis & {
   allegedBy: string;
   against: string;
   description: string;
-}>;
+} & Placed>;
 
 /**
  * A ceasefire's end moved later, from the extension's own date (`occurredAt`): before it, the

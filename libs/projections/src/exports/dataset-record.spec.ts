@@ -48,7 +48,10 @@ describe('dataset records', () => {
       placeCountry: 'TUR',
       placeCity: null,
       geoPrecision: 'country',
-      geoPrecisionCode: 2,
+      geoPrecisionCode: 4,
+      latitude: null,
+      longitude: null,
+      hostedBy: null,
       sourceCount: 2,
       publishers: 'Reuters;AP',
       originators: 'Qatar MFA',
@@ -65,6 +68,22 @@ describe('dataset records', () => {
   it('an exact date means one instant; a city is the finer place', () => {
     const [row] = datasetRecords('claims', change('created', { occurredAt: '2025-02-11T10:00:00Z', precision: 'exact', data: { location: { country: 'TUR', city: 'Istanbul' } } }), CLAIM_ALONE);
     expect(row).toMatchObject({ timePrecisionCode: 1, earliest: '2025-02-11T10:00:00.000Z', latest: '2025-02-11T10:00:00.000Z', geoPrecision: 'city', geoPrecisionCode: 1, sourceCount: 0, sources: '' });
+  });
+
+  it('a place with coordinates: its grade as word and ACLED-like code, the point, the host', () => {
+    const grade = (geoPrecision: string) =>
+      datasetRecords('claims', change('created', { data: { location: { country: 'TUR', city: 'Istanbul', coordinates: { lat: 41.0082, lon: 28.9784 }, geoPrecision }, hostedBy: 'tur' } }), CLAIM_ALONE)[0];
+    expect(grade('exact')).toMatchObject({ placeCountry: 'TUR', placeCity: 'Istanbul', geoPrecision: 'exact', geoPrecisionCode: 1, latitude: 41.0082, longitude: 28.9784, hostedBy: 'tur' });
+    expect(grade('near')).toMatchObject({ geoPrecision: 'near', geoPrecisionCode: 2 });
+    expect(grade('region')).toMatchObject({ geoPrecision: 'region', geoPrecisionCode: 3 });
+    expect(grade('country')).toMatchObject({ geoPrecision: 'country', geoPrecisionCode: 4 });
+  });
+
+  it('reads the place of any claim that has one: a swap, a visit, a violation', () => {
+    const placed = (type: TimelineItem['type'], data: Record<string, unknown>) => datasetRecords('claims', change('created', { type, data }), CLAIM_ALONE)[0];
+    expect(placed('PrisonerSwapped', { place: { country: 'ARE', city: 'Abu Dhabi' } })).toMatchObject({ placeCountry: 'ARE', placeCity: 'Abu Dhabi', geoPrecisionCode: 1 });
+    expect(placed('EnvoyVisited', { hostCountry: 'RUS', coordinates: { lat: 55.75, lon: 37.62 }, geoPrecision: 'near' })).toMatchObject({ placeCountry: 'RUS', geoPrecision: 'near', latitude: 55.75 });
+    expect(placed('CeasefireViolated', {})).toMatchObject({ placeCountry: null, geoPrecision: null, geoPrecisionCode: null, latitude: null });
   });
 
   it('a retraction is one tombstone row with the keys only, in either shape', () => {

@@ -1,5 +1,6 @@
 import { PRECISIONS, parseIsoDate, periodOf } from '@parley/domain';
-import { isRecord, textOf } from '../talks/claim-data';
+import { ClaimType } from '../talks/claim-data';
+import { hostOf, placeOf } from '../talks/claim-place';
 import { ClaimChange } from './claim-change';
 import { CODEBOOKS, CrosswalkSetting, Dyad, EventCode, claimCode, crosswalkClaimOf, dyadsOf } from './crosswalk';
 import { sourcesCell, sourcesOf } from './source-cell';
@@ -25,7 +26,7 @@ const TOMBSTONE_COLUMNS = ['version', 'talksId', 'type'];
 const CODE_COLUMNS = ['cameo', 'plover', 'ploverMode', 'ploverContext', 'cameoCodebook', 'ploverCodebook'];
 const DESCRIBED_COLUMNS = [
   'occurredAt', 'timePrecision', 'timePrecisionCode', 'earliest', 'latest',
-  'placeCountry', 'placeCity', 'geoPrecision', 'geoPrecisionCode',
+  'placeCountry', 'placeCity', 'geoPrecision', 'geoPrecisionCode', 'latitude', 'longitude', 'hostedBy',
   'confidence', 'stance', 'stances', 'sourceCount', 'publishers', 'originators', 'sources',
   'summary', 'note', 'position', 'revision', 'recordedAt',
 ];
@@ -37,7 +38,13 @@ export const DATASET_COLUMNS: Readonly<Record<DatasetShape, readonly string[]>> 
 
 /** `Parley precision 1`: 1 is the most precise (docs/crosswalk.md). */
 export const TIME_PRECISION_CODES: Readonly<Record<(typeof PRECISIONS)[number], number>> = { exact: 1, day: 2, month: 3, year: 4 };
-export const GEO_PRECISION_CODES = { city: 1, country: 2 } as const;
+/**
+ * `Parley geo precision 2`: ACLED's `geo_precision` 1–3, and 4 for the country alone (UCDP GED's
+ * `where_prec` 6, a grade ACLED does not use). A place graded with coordinates keeps its grade; one
+ * without is graded by what it names, as ACLED grades a report: a named town is 1 (`city`), a
+ * country alone 4. (Edition 1 had city 1, country 2.)
+ */
+export const GEO_PRECISION_CODES = { exact: 1, city: 1, near: 2, region: 3, country: 4 } as const;
 
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
@@ -48,16 +55,18 @@ const datesOf = (occurredAt: string, precision: (typeof PRECISIONS)[number]) => 
   return precision === 'exact' ? { earliest: new Date(earliest).toISOString(), latest: new Date(latest).toISOString() } : { earliest: dayOf(earliest), latest: dayOf(latest) };
 };
 
-/** Where a claim took place, read from v1 claims (a visit's host country and city, a meeting's location). */
-const placeOf = (type: string, data: Readonly<Record<string, unknown>>) => {
-  const location = isRecord(data.location) ? data.location : {};
-  const [country, city] = type === 'EnvoyVisited' ? [textOf(data.hostCountry), textOf(data.city)] : [textOf(location.country), textOf(location.city)];
-  const geoPrecision = city !== undefined ? 'city' : country !== undefined ? 'country' : undefined;
+/** Where a claim took place (its place, a meeting's location, a visit's host country), how precisely, and who hosted. */
+const placeColumns = (type: ClaimType, data: Readonly<Record<string, unknown>>) => {
+  const place = placeOf(type, data);
+  const geoPrecision = place === undefined ? undefined : (place.geoPrecision ?? (place.city !== undefined ? 'city' : 'country'));
   return {
-    placeCountry: country ?? null,
-    placeCity: city ?? null,
+    placeCountry: place?.country ?? null,
+    placeCity: place?.city ?? null,
     geoPrecision: geoPrecision ?? null,
     geoPrecisionCode: geoPrecision === undefined ? null : GEO_PRECISION_CODES[geoPrecision],
+    latitude: place?.coordinates?.lat ?? null,
+    longitude: place?.coordinates?.lon ?? null,
+    hostedBy: hostOf(data) ?? null,
   };
 };
 
@@ -78,7 +87,7 @@ const described = ({ item }: ClaimChange) => {
     timePrecision: item.precision,
     timePrecisionCode: TIME_PRECISION_CODES[item.precision] ?? null,
     ...datesOf(item.occurredAt, item.precision),
-    ...placeOf(item.type, item.data),
+    ...placeColumns(item.type, item.data),
     confidence: item.confidence,
     stance: item.stance,
     stances: stances.length ? stances.join(';') : null,

@@ -1,5 +1,6 @@
 import { CLAIM_FIELDS } from '@parley/domain';
-import { ClaimData, ClaimType, isRecord, recordsOf, textOf, textsOf } from './claim-data';
+import { ClaimData, ClaimType, recordsOf, textOf, textsOf } from './claim-data';
+import { placeOf } from './claim-place';
 
 /** What a claim is indexed by besides its track and date: the actors it names, the countries, the people freed. */
 
@@ -15,6 +16,7 @@ const ROLE_OF_FIELD: Readonly<Record<string, string>> = {
   releasedBy: 'released_by',
   allegedBy: 'alleged_by',
   against: 'against',
+  hostedBy: 'host',
 };
 
 /**
@@ -30,28 +32,28 @@ export const actorsOf = (type: ClaimType, data: ClaimData): readonly ClaimActor[
     const role = ROLE_OF_FIELD[field] ?? field;
     if (spec.shape === 'actor') add(textOf(data[field]), role);
     if (spec.shape === 'actors') textsOf(data[field]).forEach((id) => add(id, role));
-    if (spec.shape === 'releases') recordsOf(data[field]).forEach((release) => add(textOf(release.releasedBy), role));
+    if (spec.shape === 'releases') {
+      recordsOf(data[field]).forEach((release) => {
+        add(textOf(release.releasedBy), role);
+        add(textOf(release.releasedTo), 'released_to');
+      });
+    }
   }
   return [...found.values()];
 };
 
-/** Countries a claim takes place in or concerns: a host country, a meeting place, the nationalities freed. */
+/**
+ * Countries a claim takes place in or concerns: where it happened (a visit's host country, a
+ * meeting's location, any other claim's place) and the nationalities it frees.
+ */
 export const countriesOf = (type: ClaimType, data: ClaimData): readonly string[] => {
-  const countries = (() => {
-    switch (type) {
-      case 'EnvoyVisited':
-        return [textOf(data.hostCountry)];
-      case 'MeetingScheduled':
-      case 'MeetingHeld':
-        return [isRecord(data.location) ? textOf(data.location.country) : undefined];
-      case 'PrisonerSwapped':
-        return recordsOf(data.releases).map((release) => textOf(release.nationality));
-      default:
-        return [];
-    }
-  })();
+  const nationalities = type === 'PrisonerSwapped' ? recordsOf(data.releases).map((release) => textOf(release.nationality)) : [];
+  const countries = [placeOf(type, data)?.country, ...nationalities];
   return [...new Set(countries.filter((country): country is string => !!country))];
 };
+
+/** The country a claim happened in, alone: what `placeCountry` filters on. */
+export const placeCountryOf = (type: ClaimType, data: ClaimData): string | null => placeOf(type, data)?.country ?? null;
 
 export type ReleaseRow = Readonly<{
   idx: number;
@@ -59,6 +61,7 @@ export type ReleaseRow = Readonly<{
   person: string | null;
   nationality: string | null;
   releasedBy: string | null;
+  releasedTo: string | null;
   detainedSince: string | null;
   sentence: string | null;
 }>;
@@ -72,6 +75,7 @@ export const releasesOf = (type: ClaimType, data: ClaimData): readonly ReleaseRo
       person: textOf(release.person) ?? null,
       nationality: textOf(release.nationality) ?? null,
       releasedBy: textOf(release.releasedBy) ?? null,
+      releasedTo: textOf(release.releasedTo) ?? null,
       detainedSince: textOf(release.detainedSince) ?? null,
       sentence: textOf(release.sentence) ?? null,
     }));
@@ -84,6 +88,7 @@ export const releasesOf = (type: ClaimType, data: ClaimData): readonly ReleaseRo
       person,
       nationality: null,
       releasedBy,
+      releasedTo: null,
       detainedSince: null,
       sentence: null,
     }));

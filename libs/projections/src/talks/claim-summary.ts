@@ -24,7 +24,7 @@ const SUMMARIES: Readonly<Record<ClaimType, (data: ClaimData) => string>> = {
   MeetingHeld: (d) =>
     `${list(textsOf(d.participants))} met in ${place(d.location)}${textOf(d.format) ? ` (${textOf(d.format)!.replace('_', ' ')})` : ''}${tail(textOf(d.summary))}`,
   PrisonerSwapped: (d) =>
-    `Prisoner swap: ${recordsOf(d.releases)
+    `Prisoner swap${isRecord(d.total) ? ` of ${range(rangeOf(d.total))}` : ''}: ${recordsOf(d.releases)
       .map((r) => `${textOf(r.person) ?? 'someone'} (${textOf(r.nationality) ?? '?'}) freed by ${textOf(r.releasedBy) ?? '?'}`)
       .join('; ')}`,
   CeasefireBrokered: (d) =>

@@ -5,6 +5,8 @@ export type { Range } from './claim-data';
 export type { ClaimActor } from './claim-facets';
 export { CLAIM_STANCES, claimStanceOf } from './claim-stance';
 export type { ClaimStance } from './claim-stance';
+export { hostOf, placeOf } from './claim-place';
+export type { ClaimPlace } from './claim-place';
 export { talksProjection } from './talks.projection';
 export { TALKS_TABLES } from './talks.tables';
 export { applyToStatus, foldStatus } from './talks-status';

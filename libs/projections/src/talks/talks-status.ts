@@ -2,6 +2,7 @@ import { LifecycleFacts, OPENED_LIFECYCLE, Precision, TalksLifecycle, lifecycleA
 import { ClaimData, ClaimType, Range, ZERO_RANGE, addRanges, compact, isRecord, rangeOf, recordsOf, textOf, textsOf } from './claim-data';
 import { startOf } from './claim-dates';
 import { isCounted } from './claim-stance';
+import { ClaimPlace, hostOf, placeOf } from './claim-place';
 
 /**
  * The status of one track, as its live claims add up to. It has two halves: a core of constant
@@ -26,7 +27,8 @@ export type PendingMeeting = Readonly<{
   eventId: string;
   expectedAt: string;
   participants: readonly string[];
-  location: Readonly<{ country?: string; city?: string }>;
+  location: Partial<ClaimPlace>;
+  hostedBy?: string;
 }>;
 
 export type CeasefireViolation = Readonly<{ eventId: string; at: string; precision: Precision; allegedBy?: string; against?: string }>;
@@ -49,6 +51,9 @@ export type CeasefireDoc = Readonly<{
   endsAt?: string;
   parties: readonly string[];
   mediators: readonly string[];
+  /** Where it was agreed, and who hosted (v2), when the claim says. */
+  place?: ClaimPlace;
+  hostedBy?: string;
   violations: readonly CeasefireViolation[];
   /** In the order of their dates (recorded order among equal dates): the last one dated by a day sets the end in force then. */
   extensions: readonly CeasefireExtension[];
@@ -144,6 +149,17 @@ const opening = (claim: StatusClaim): StatusCore => {
 };
 
 /**
+ * How many a swap freed: its total where given (a swap of 26 that names 5 frees 26), else the
+ * people it names. The named are certainly among the freed, so no bound falls below their number.
+ */
+export const swapFreed = (data: ClaimData): Range => {
+  const named = recordsOf(data.releases).length;
+  if (!isRecord(data.total)) return { best: named, low: named, high: named };
+  const total = rangeOf(data.total);
+  return { best: Math.max(total.best, named), low: Math.max(total.low, named), high: Math.max(total.high, named) };
+};
+
+/**
  * What one claim adds to the counts. Counts are sums, so a correction or retraction takes the old
  * contribution out and puts the new one in. A claim every source denies adds nothing: a denied
  * meeting is not a meeting held (a correction of its stances puts it back).
@@ -155,10 +171,8 @@ export const contributionOf = (type: ClaimType, data: ClaimData): StatusCounts =
       return { ...EMPTY_COUNTS, visits: 1 };
     case 'MeetingHeld':
       return { ...EMPTY_COUNTS, meetings: 1 };
-    case 'PrisonerSwapped': {
-      const freed = recordsOf(data.releases).length;
-      return { ...EMPTY_COUNTS, swaps: 1, prisonersFreed: { best: freed, low: freed, high: freed } };
-    }
+    case 'PrisonerSwapped':
+      return { ...EMPTY_COUNTS, swaps: 1, prisonersFreed: swapFreed(data) };
     case 'HostagesReleased':
       return { ...EMPTY_COUNTS, hostagesFreed: rangeOf(data.count), prisonersFreed: rangeOf(data.prisonersReleasedInExchange) };
     default:
@@ -226,8 +240,8 @@ export const applyToLists = (lists: StatusLists, { eventId, type, data, position
     case 'MeetingScheduled': {
       const expectedAt = textOf(data.expectedAt);
       if (!expectedAt || lists.hasMeeting(key.id)) return;
-      const location = isRecord(data.location) ? { country: textOf(data.location.country), city: textOf(data.location.city) } : {};
-      lists.addMeeting({ meetingId: key.id, eventId, expectedAt, participants: textsOf(data.participants), location: compact(location) }, position);
+      const location = placeOf(type, data) ?? {};
+      lists.addMeeting(compact({ meetingId: key.id, eventId, expectedAt, participants: textsOf(data.participants), location, hostedBy: hostOf(data) }), position);
       return;
     }
     case 'MeetingHeld':
@@ -248,6 +262,7 @@ export const applyToLists = (lists: StatusLists, { eventId, type, data, position
           parties: textsOf(data.parties),
           mediators: textsOf(data.mediators),
           extensions: [],
+          ...compact({ place: placeOf(type, data), hostedBy: hostOf(data) }),
         },
         position,
       );

@@ -111,6 +111,7 @@ describe('talks projection: claim rows', () => {
         person: 'Marc Fogel',
         nationality: 'USA',
         released_by: 'rus',
+        released_to: null,
         occurred_at: '2025-02-11',
         occurred_from: Date.UTC(2025, 1, 11),
         position: 2,

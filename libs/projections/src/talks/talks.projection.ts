@@ -125,7 +125,8 @@ export const talksProjection: Projection = {
   // 4: any substantive claim makes open talks active; a status keeps whether one ever did (`engaged`).
   // 5: domain model v2 — ceasefires carry their extensions (CeasefireExtended; the end in force on a date is the last
   //    extension's by then); sources have a stance, a claim every source denies adds nothing to counts or releases;
-  //    notes; `denied` left the confidences.
+  //    notes; `denied` left the confidences; places (a place country column, place countries in `country`), swap
+  //    totals in the counts, releasedTo.
   version: 5,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,

@@ -135,6 +135,7 @@ describe('releases', () => {
       person: 'Marc Fogel',
       nationality: 'USA',
       releasedBy: 'rus',
+      releasedTo: null,
       occurredAt: '2025-02-11',
       detainedSince: '2021-08',
       sentence: '14 years',

@@ -56,7 +56,10 @@ export const liveClaims = (ctx: ProjectionContext, talksId: string, occurredBy?:
 export type TimelineFilters = Readonly<{
   talksId?: string;
   actor?: string;
+  /** Claims in or about a country: where they happened, or the nationality of someone they free. */
   country?: string;
+  /** Claims that happened in a country, and only those. */
+  placeCountry?: string;
   /** Claim types; an empty list does not filter. */
   types?: readonly string[];
   /** Inclusive bounds on the start of each claim's date period. */
@@ -178,6 +181,7 @@ export const timelineItemOf = (
 const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource, type: string | undefined, count: number): TimelineRow[] => {
   const { where, params, add } = sourceConditions(ctx, source, filters);
   if (filters.talksId !== undefined) add('c.talks_id = ?', filters.talksId);
+  if (filters.placeCountry !== undefined) add('c.place_country = ?', filters.placeCountry);
   if (type !== undefined) add('c.type = ?', type);
   if (filters.from !== undefined) add('c.occurred_from >= ?', filters.from.getTime());
   if (filters.to !== undefined) add('c.occurred_from <= ?', filters.to.getTime());
@@ -265,6 +269,7 @@ export type ReleaseFilters = Readonly<{
   talksId?: string;
   nationality?: string;
   releasedBy?: string;
+  releasedTo?: string;
   kind?: 'prisoner' | 'hostage';
   after?: string;
   limit: number;
@@ -278,6 +283,8 @@ export type ReleaseItem = Readonly<{
   person: string | null;
   nationality: string | null;
   releasedBy: string | null;
+  /** Whom a swap handed the person to, when reports say; always null for a hostage. */
+  releasedTo: string | null;
   occurredAt: string;
   detainedSince: string | null;
   sentence: string | null;
@@ -293,13 +300,14 @@ const readReleasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page
   if (filters.talksId !== undefined) add('r.talks_id = ?', filters.talksId);
   if (filters.nationality !== undefined) add('r.nationality = ?', filters.nationality);
   if (filters.releasedBy !== undefined) add('r.released_by = ?', filters.releasedBy);
+  if (filters.releasedTo !== undefined) add('r.released_to = ?', filters.releasedTo);
   if (filters.kind !== undefined) add('r.kind = ?', filters.kind);
   if (filters.after !== undefined) {
     const [occurredFrom, position, idx] = decodeCursor(filters.after, ['number', 'string', 'number']);
     add('(r.occurred_from, r.position, r.idx) > (?, ?, ?)', occurredFrom, positionOf(position), idx);
   }
   const limit = pageSize(filters.limit);
-  const sql = `SELECT r.event_id AS eventId, r.idx, r.talks_id AS talksId, r.kind, r.person, r.nationality, r.released_by AS releasedBy,
+  const sql = `SELECT r.event_id AS eventId, r.idx, r.talks_id AS talksId, r.kind, r.person, r.nationality, r.released_by AS releasedBy, r.released_to AS releasedTo,
       r.occurred_at AS occurredAt, r.detained_since AS detainedSince, r.sentence, r.occurred_from, CAST(r.position AS TEXT) AS position_text
     FROM ${ctx.table('releases')} r WHERE ${where.join(' AND ')} ORDER BY r.occurred_from, r.position, r.idx LIMIT ?`;
   const rows = ctx.statement(sql).all(...params, limit + 1) as (ReleaseItem & { occurred_from: number; position_text: string })[];

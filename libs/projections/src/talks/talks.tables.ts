@@ -20,7 +20,7 @@ export const TALKS_TABLES = [
  * Actors, countries and releases are derived rows: kept for live claims only. A status is its
  * core (`talks_status`) and its lists (meetings pending, ceasefires, violations), a row per entry.
  * `activity_from` is the start of `occurred_at` at its own grain (what "last activity" compares);
- * `list_key` names the meeting or ceasefire a claim is about. Only the indexes that applying an
+ * `list_key` names the meeting or ceasefire a claim is about; `place_country` the country it happened in (null when it names no place). Only the indexes that applying an
  * event reads are made here; those only readers need come from `createTalksReadIndexes`, which a
  * rebuild runs after the bulk load.
  *
@@ -55,7 +55,8 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       retracted INTEGER NOT NULL DEFAULT 0,
       summary TEXT NOT NULL,
       cameo TEXT,
-      plover TEXT
+      plover TEXT,
+      place_country TEXT
     );
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_track')} ON ${claims} (talks_id, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_activity')} ON ${claims} (talks_id, activity_from, position);
@@ -84,6 +85,7 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       person TEXT,
       nationality TEXT,
       released_by TEXT,
+      released_to TEXT,
       occurred_at TEXT NOT NULL,
       occurred_from INTEGER NOT NULL,
       position INTEGER NOT NULL,
@@ -145,6 +147,7 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       summary TEXT NOT NULL,
       cameo TEXT,
       plover TEXT,
+      place_country TEXT,
       actors TEXT NOT NULL,
       countries TEXT NOT NULL,
       recorded_from INTEGER NOT NULL,
@@ -168,6 +171,8 @@ export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_track_type_date')} ON ${ctx.table('talks_claims')} (talks_id, type, occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_actors_by_actor')} ON ${ctx.table('talks_claim_actors')} (actor_id);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_countries_by_country')} ON ${ctx.table('talks_claim_countries')} (country);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_place_country')} ON ${ctx.table('talks_claims')} (place_country, occurred_from, position) WHERE place_country IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_place_country')} ON ${ctx.table('talks_claim_versions')} (place_country, occurred_from, position) WHERE place_country IS NOT NULL;
     CREATE INDEX IF NOT EXISTS ${ctx.index('releases_by_date')} ON ${ctx.table('releases')} (occurred_from, position, idx);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track')} ON ${ctx.table('talks_claim_versions')} (talks_id, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_date')} ON ${ctx.table('talks_claim_versions')} (occurred_from, position);

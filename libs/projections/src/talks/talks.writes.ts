@@ -1,7 +1,7 @@
 import type { ProjectionContext } from '../projection';
 import { ClaimBasisRow, ClaimData, ClaimType } from './claim-data';
 import { codesOf } from './claim-codes';
-import { ClaimActor, actorsOf, countriesOf, releasesOf } from './claim-facets';
+import { ClaimActor, actorsOf, countriesOf, placeCountryOf, releasesOf } from './claim-facets';
 import { startOf } from './claim-dates';
 import { claimStanceOf, isCounted } from './claim-stance';
 import { summaryOf } from './claim-summary';
@@ -46,6 +46,7 @@ const describedColumns = (type: ClaimType, data: ClaimData, basis: ClaimBasisRow
   data: JSON.stringify(data),
   summary: summaryOf(type, data),
   ...codesOf(type, data),
+  place_country: placeCountryOf(type, data),
 });
 
 export type NewClaim = Readonly<{ eventId: string; type: ClaimType; data: ClaimData; basis: ClaimBasisRow; revision: number; position: bigint; recordedAt: Date }>;
@@ -54,9 +55,9 @@ export const insertClaim = (ctx: ProjectionContext, claim: NewClaim): void => {
   ctx
     .statement(
       `INSERT INTO ${ctx.table('talks_claims')} (event_id, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        activity_from, list_key, confidence, confidence_rank, stance, data, corrected, retracted, summary, cameo, plover)
+        activity_from, list_key, confidence, confidence_rank, stance, data, corrected, retracted, summary, cameo, plover, place_country)
        VALUES (@event_id, @talks_id, @type, @revision, @position, @recorded_at, @occurred_at, @precision, @occurred_from,
-        @activity_from, @list_key, @confidence, @confidence_rank, @stance, @data, 0, 0, @summary, @cameo, @plover)`,
+        @activity_from, @list_key, @confidence, @confidence_rank, @stance, @data, 0, 0, @summary, @cameo, @plover, @place_country)`,
     )
     .run({
       event_id: claim.eventId,
@@ -78,7 +79,7 @@ export const rewriteClaim = (ctx: ProjectionContext, target: StoredClaim, data: 
     .statement(
       `UPDATE ${ctx.table('talks_claims')} SET occurred_at = @occurred_at, precision = @precision, occurred_from = @occurred_from,
         activity_from = @activity_from, list_key = @list_key, confidence = @confidence, confidence_rank = @confidence_rank, stance = @stance, data = @data, summary = @summary, cameo = @cameo, plover = @plover,
-        corrected = corrected + 1
+        place_country = @place_country, corrected = corrected + 1
        WHERE event_id = @event_id`,
     )
     .run({ event_id: eventId, ...describedColumns(type, data, basis) });
@@ -105,9 +106,9 @@ const openVersion = (ctx: ProjectionContext, eventId: string, from: bigint, { ac
   ctx
     .statement(
       `INSERT INTO ${versions} (event_id, version, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, actors, countries, recorded_from, recorded_to)
+        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, place_country, actors, countries, recorded_from, recorded_to)
        SELECT event_id, corrected, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, @actors, @countries, @from, NULL
+        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, place_country, @actors, @countries, @from, NULL
        FROM ${claims} WHERE event_id = @eventId`,
     )
     .run({ eventId, from, actors: JSON.stringify([...actors].sort(byRoleThenId)), countries: JSON.stringify([...countries].sort()) });
@@ -139,8 +140,8 @@ const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimTy
   for (const country of countries) insertCountry.run(eventId, country);
 
   const insertRelease = ctx.statement(
-    `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, occurred_at, occurred_from, position, detained_since, sentence)
-     VALUES (@eventId, @idx, @talksId, @kind, @person, @nationality, @releasedBy, @occurredAt, @occurredFrom, @position, @detainedSince, @sentence)`,
+    `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, released_to, occurred_at, occurred_from, position, detained_since, sentence)
+     VALUES (@eventId, @idx, @talksId, @kind, @person, @nationality, @releasedBy, @releasedTo, @occurredAt, @occurredFrom, @position, @detainedSince, @sentence)`,
   );
   // The ledger lists people freed: a release every source denies freed no one.
   for (const release of isCounted(data) ? releasesOf(type, data) : []) {

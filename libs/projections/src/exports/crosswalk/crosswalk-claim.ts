@@ -1,4 +1,5 @@
 import { ClaimData, ClaimType, isRecord, recordsOf, textOf, textsOf } from '../../talks/claim-data';
+import { hostOf, placeOf } from '../../talks/claim-place';
 
 /**
  * What the crosswalk reads of a claim: the few facts a code depends on, not the whole row. Each
@@ -9,9 +10,9 @@ export type CrosswalkClaim = Readonly<{
   type: ClaimType;
   /** A meeting's medium: `in_person`, `phone`, `video` (MeetingHeld.format). */
   format?: string;
-  /** The country it took place in: a visit's host country, a meeting's location. */
+  /** The country it took place in: a visit's host country, a meeting's location, any other claim's place (v2). */
   placeCountry?: string;
-  /** The actor that hosted it, when a claim says so (no v1 claim does): decides who is at home. */
+  /** The actor that hosted it, when a claim says so (v2; no v1 claim does): decides who is at home. */
   hostedBy?: string;
   /** Who travelled (EnvoyVisited.envoyId). */
   envoy?: string;
@@ -20,8 +21,8 @@ export type CrosswalkClaim = Readonly<{
   /** The sides of a ceasefire (CeasefireBrokered.parties). */
   parties: readonly string[];
   mediators: readonly string[];
-  /** Who let whom go: the releasing actor and the freed person's nationality (PrisonerSwapped.releases). */
-  releases: readonly Readonly<{ releasedBy?: string; nationality?: string }>[];
+  /** Who let whom go: the releasing actor, the freed person's nationality, and whom they were handed to (v2) (PrisonerSwapped.releases). */
+  releases: readonly Readonly<{ releasedBy?: string; nationality?: string; releasedTo?: string }>[];
   /** Who freed hostages (HostagesReleased.releasedBy), and whether prisoners were freed in exchange. */
   releasedBy?: string;
   prisonersInExchange: boolean;
@@ -30,18 +31,23 @@ export type CrosswalkClaim = Readonly<{
   against?: string;
 }>;
 
-/** Reads the crosswalk's facts from a v1 claim's data, tolerantly: an ill-shaped field reads as absent. */
+/** Reads the crosswalk's facts from a claim's data (v1 or v2), tolerantly: an ill-shaped field reads as absent. */
 export const crosswalkClaimOf = (type: ClaimType, data: ClaimData): CrosswalkClaim => {
-  const location = isRecord(data.location) ? data.location : {};
+  const host = hostOf(data);
   return {
     type,
     format: textOf(data.format),
-    placeCountry: type === 'EnvoyVisited' ? textOf(data.hostCountry) : textOf(location.country),
+    placeCountry: placeOf(type, data)?.country,
+    ...(host === undefined ? {} : { hostedBy: host }),
     envoy: textOf(data.envoyId),
     participants: textsOf(data.participants),
     parties: type === 'CeasefireBrokered' ? textsOf(data.parties) : [],
     mediators: type === 'TalksOpened' ? [] : textsOf(data.mediators),
-    releases: recordsOf(data.releases).map((release) => ({ releasedBy: textOf(release.releasedBy), nationality: textOf(release.nationality) })),
+    releases: recordsOf(data.releases).map((release) => ({
+      releasedBy: textOf(release.releasedBy),
+      nationality: textOf(release.nationality),
+      ...(textOf(release.releasedTo) === undefined ? {} : { releasedTo: textOf(release.releasedTo) }),
+    })),
     releasedBy: textOf(data.releasedBy),
     prisonersInExchange: isRecord(data.prisonersReleasedInExchange),
     allegedBy: textOf(data.allegedBy),

@@ -39,6 +39,13 @@ describe('crosswalk: CAMEO 1.1b3 and PLOVER 2.0 codes of each claim', () => {
         '?(QAT) → witkoff(USA) 043 CONSULT visit -',
       ]);
     });
+
+    it('names who hosted, when the claim says, over the state of the place', () => {
+      expect(coded('EnvoyVisited', { envoyId: 'witkoff', hostCountry: 'RUS', hostedBy: 'dmitriev', purpose: 'talks' }, setting('usa', 'rus')).dyads).toEqual([
+        'witkoff(USA) → dmitriev(RUS) 042 CONSULT visit -',
+        'dmitriev(RUS) → witkoff(USA) 043 CONSULT visit -',
+      ]);
+    });
   });
 
   describe('MeetingHeld', () => {
@@ -96,9 +103,14 @@ describe('crosswalk: CAMEO 1.1b3 and PLOVER 2.0 codes of each claim', () => {
       expect(coded('MeetingHeld', meeting('in_person', 'USA', 'stranger', 'other'), setting('usa', 'rus')).claim).toBe('040 CONSULT - -');
     });
 
-    it('a host named on the claim (a later claim shape’s field) decides who is at home, over the countries', () => {
-      const claim = { ...crosswalkClaimOf('MeetingHeld', meeting('in_person', 'RUS', 'witkoff', 'putin')), hostedBy: 'tur' };
-      expect(text(claimCode(claim, setting('usa', 'rus')))).toBe('046 CONSULT third-party diplomatic');
+    it('a host named on the claim (hostedBy, v2) decides who is at home, over the countries', () => {
+      const hostedByTurkey = { ...meeting('in_person', 'RUS', 'witkoff', 'putin'), hostedBy: 'tur' };
+      expect(coded('MeetingHeld', hostedByTurkey, setting('usa', 'rus')).claim).toBe('046 CONSULT third-party diplomatic');
+      const hostedByWitkoff = { ...meeting('in_person', 'RUS', 'witkoff', 'putin'), hostedBy: 'witkoff' };
+      expect(coded('MeetingHeld', hostedByWitkoff, setting('usa', 'rus')).dyads).toEqual([
+        'witkoff(USA) → putin(RUS) 043 CONSULT visit -',
+        'putin(RUS) → witkoff(USA) 042 CONSULT visit -',
+      ]);
     });
   });
 
@@ -132,6 +144,19 @@ describe('crosswalk: CAMEO 1.1b3 and PLOVER 2.0 codes of each claim', () => {
           'dmitriev(RUS) → usa(USA) 045 CONSULT - diplomatic',
         ],
       });
+    });
+
+    it('releases to whom the person was handed (releasedTo, v2) where the claim says, else to their state', () => {
+      const swap = {
+        releases: [
+          { person: 'A', nationality: 'USA', releasedBy: 'rus', releasedTo: 'qat' },
+          { person: 'B', nationality: 'USA', releasedBy: 'rus' },
+        ],
+        mediators: [],
+        place: { country: 'TUR', city: 'Ankara' },
+      };
+      expect(coded('PrisonerSwapped', swap, setting('usa', 'rus')).dyads).toEqual(['rus(RUS) → qat(QAT) 0841 RETREAT release legal', 'rus(RUS) → usa(USA) 0841 RETREAT release legal']);
+      expect(crosswalkClaimOf('PrisonerSwapped', swap).placeCountry).toBe('TUR');
     });
   });
 

@@ -110,7 +110,9 @@ export const dyadsOf = (claim: CrosswalkClaim, setting: CrosswalkSetting): reado
   switch (claim.type) {
     case 'EnvoyVisited': {
       if (claim.envoy === undefined) return [];
-      const [envoy, host] = [actor(setting, claim.envoy), stateOf(setting, claim.placeCountry)];
+      // The host is who hosted, when the claim says (v2); else the state of the place.
+      const host = claim.hostedBy === undefined ? stateOf(setting, claim.placeCountry) : actor(setting, claim.hostedBy);
+      const envoy = actor(setting, claim.envoy);
       return [
         { source: envoy, target: host, code: CODES.visit },
         { source: host, target: envoy, code: CODES.host },
@@ -121,8 +123,11 @@ export const dyadsOf = (claim: CrosswalkClaim, setting: CrosswalkSetting): reado
     case 'MeetingHeld':
       return orderedPairs(claim.participants).map(([a, b]) => ({ source: actor(setting, a), target: actor(setting, b), code: meetingPairCode(claim, setting, a, b) }));
     case 'PrisonerSwapped': {
-      const releases = claim.releases.flatMap(({ releasedBy, nationality }) =>
-        releasedBy === undefined ? [] : [{ source: actor(setting, releasedBy), target: stateOf(setting, nationality), code: CODES.release }],
+      // The recipient is whom the person was handed to, when a claim says (v2), else the state of their nationality.
+      const releases = claim.releases.flatMap(({ releasedBy, nationality, releasedTo }) =>
+        releasedBy === undefined
+          ? []
+          : [{ source: actor(setting, releasedBy), target: releasedTo === undefined ? stateOf(setting, nationality) : actor(setting, releasedTo), code: CODES.release }],
       );
       return unique([...releases, ...mediations(claim, setting, claim.releases.flatMap((release) => release.releasedBy ?? []))]);
     }
