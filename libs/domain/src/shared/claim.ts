@@ -12,6 +12,8 @@ export type Source = Readonly<{
   url?: string;
   publishedAt?: string;
   quote?: string;
+  /** The wire service this copy reprints (Reuters, AP): a syndicated copy is not an independent source. */
+  syndicatedFrom?: string;
 }>;
 
 export type Provenance = Readonly<{

@@ -5,6 +5,8 @@ import {
   CeasefireViolated,
   ClaimCorrected,
   ClaimRetracted,
+  ClaimsLinked,
+  ClaimsUnlinked,
   EnvoyVisited,
   HostagesReleased,
   MeetingHeld,
@@ -34,6 +36,8 @@ export type ResumeTalks = Command<'ResumeTalks', DataOf<TalksResumed>>;
 export type ConcludeTalks = Command<'ConcludeTalks', DataOf<TalksConcluded>>;
 export type CorrectClaim = Command<'CorrectClaim', DataOf<ClaimCorrected>>;
 export type RetractClaim = Command<'RetractClaim', DataOf<ClaimRetracted>>;
+export type LinkClaims = Command<'LinkClaims', DataOf<ClaimsLinked>>;
+export type UnlinkClaims = Command<'UnlinkClaims', DataOf<ClaimsUnlinked>>;
 
 export type TalksCommand =
   | OpenTalks
@@ -49,7 +53,9 @@ export type TalksCommand =
   | ResumeTalks
   | ConcludeTalks
   | CorrectClaim
-  | RetractClaim;
+  | RetractClaim
+  | LinkClaims
+  | UnlinkClaims;
 
 export type TalksCommandType = TalksCommand['type'];
 
@@ -69,6 +75,8 @@ export const EVENT_OF_COMMAND = {
   ConcludeTalks: 'TalksConcluded',
   CorrectClaim: 'ClaimCorrected',
   RetractClaim: 'ClaimRetracted',
+  LinkClaims: 'ClaimsLinked',
+  UnlinkClaims: 'ClaimsUnlinked',
 } as const satisfies { readonly [C in TalksCommand as C['type']]: TalksEventType };
 
 export const TALKS_COMMAND_TYPES = Object.keys(EVENT_OF_COMMAND) as readonly TalksCommandType[];
