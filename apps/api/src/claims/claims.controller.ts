@@ -8,6 +8,7 @@ import { CommandEndpoint } from '../openapi/command-endpoint.decorator';
 import { ApiProblem } from '../problem/problem';
 import { talksCommand } from '../talks/talks-command';
 import { CorrectClaimDto, RetractClaimDto } from './claim-amendment.dto';
+import { ClaimLinkDto } from './claim-link.dto';
 import { ClaimChangesValidator } from './claim-changes.validator';
 import { SlugParam } from './slug';
 import { SlugPipe } from './slug.pipe';
@@ -82,5 +83,35 @@ export class ClaimsController {
     @FromCommandRequest() request: CommandRequest,
   ): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'RetractClaim', { ...body, eventId }, request));
+  }
+
+  @Post('same-as')
+  @CommandEndpoint('State that two claims report the same real-world event', {
+    description:
+      'Linked claims form one incident: it counts once in the status, and its timeline entries list every report and source. ' +
+      'Both claims must be live claims of this track and of the same type, not yet one incident.',
+    rejections: ['TALKS.NOT_OPENED', 'CLAIM.NOT_FOUND', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE', 'INCIDENT.SELF_LINK', 'INCIDENT.RETRACTED_CLAIM', 'INCIDENT.TYPE_MISMATCH', 'INCIDENT.ALREADY_LINKED'],
+  })
+  link(
+    @Param('id', SlugPipe) id: string,
+    @Param('eventId', EventIdPipe) eventId: string,
+    @Body() body: ClaimLinkDto,
+    @FromCommandRequest() request: CommandRequest,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'LinkClaims', { ...body, sameAs: body.sameAs.toLowerCase(), eventId }, request));
+  }
+
+  @Post('not-same-as')
+  @CommandEndpoint('Undo a link between two claims', {
+    description: 'The two claims count as separate events again; the link stays in the history.',
+    rejections: ['TALKS.NOT_OPENED', 'CLAIM.NOT_FOUND', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE', 'INCIDENT.NOT_LINKED'],
+  })
+  unlink(
+    @Param('id', SlugPipe) id: string,
+    @Param('eventId', EventIdPipe) eventId: string,
+    @Body() body: ClaimLinkDto,
+    @FromCommandRequest() request: CommandRequest,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'UnlinkClaims', { ...body, sameAs: body.sameAs.toLowerCase(), eventId }, request));
   }
 }

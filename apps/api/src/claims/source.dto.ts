@@ -31,4 +31,11 @@ export class SourceDto {
   @IsString()
   @MaxLength(2000)
   quote?: string;
+
+  @ApiPropertyOptional({ description: 'The wire service this copy reprints: a syndicated copy does not count as an independent source', example: 'Reuters', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  syndicatedFrom?: string;
 }
