@@ -11,6 +11,7 @@ import {
   corrected,
   ended,
   held,
+  linked,
   opened,
   released,
   resumed,
@@ -18,6 +19,7 @@ import {
   scheduled,
   stalled,
   swapped,
+  unlinked,
   violated,
   visited,
 } from './talks.fixtures';
@@ -106,7 +108,10 @@ const changes = fc.oneof(
 );
 
 /** What an analyst tries next; the target of an amendment is picked among the claims so far. */
-export type Intent = Readonly<{ claim: TalksEvent }> | Readonly<{ amend: 'correct' | 'retract'; target: number; changes: Record<string, unknown> }>;
+export type Intent =
+  | Readonly<{ claim: TalksEvent }>
+  | Readonly<{ amend: 'correct' | 'retract'; target: number; changes: Record<string, unknown> }>
+  | Readonly<{ link: 'link' | 'unlink'; target: number; other: number }>;
 
 const amendment: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ amend: fc.constant('correct' as const), target: fc.nat(), changes }) },
@@ -134,10 +139,13 @@ export const acceptedHistory = (
   let state = talksDecider.initialState();
   const claimIds: string[] = [];
   for (const next of [{ claim: opened() } as Intent, ...intents]) {
+    const pick = (index: number) => claimIds[index % claimIds.length];
     const proposed =
       'claim' in next
         ? next.claim
-        : next.amend === 'correct'
+        : 'link' in next
+          ? (next.link === 'link' ? linked : unlinked)({ eventId: pick(next.target), sameAs: pick(next.other), occurredAt: '2025-03-10' })
+          : next.amend === 'correct'
           ? corrected({ eventId: claimIds[next.target % claimIds.length], changes: next.changes, occurredAt: '2025-03-10' })
           : retracted({ eventId: claimIds[next.target % claimIds.length], occurredAt: '2025-03-10' });
     const decided = talksDecider.decide(commandFor(proposed), state);
@@ -146,7 +154,7 @@ export const acceptedHistory = (
       const identified = { ...event, id: record(event) };
       events.push(identified);
       state = talksDecider.evolve(state, identified);
-      if (!['ClaimCorrected', 'ClaimRetracted'].includes(event.type)) claimIds.push(identified.id);
+      if (!['ClaimCorrected', 'ClaimRetracted', 'ClaimsLinked', 'ClaimsUnlinked'].includes(event.type)) claimIds.push(identified.id);
     }
   }
   return { events, state };

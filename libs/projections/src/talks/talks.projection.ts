@@ -2,7 +2,8 @@ import { TALKS_EVENT_TYPES, TalksClaim, mergeChanges } from '@parley/domain';
 import type { RecordedEvent } from '@parley/event-store';
 import { APPLIED, ApplyOutcome, Projection, ProjectionContext, skipped } from '../projection';
 import { ClaimData, ClaimType, isClaimType, isRecord, readBasis, textOf } from './claim-data';
-import { StatusCore, stepStatus } from './talks-status';
+import { LIVE, closeLink, contributionAround, insertLink, linkedIds } from './incident.rows';
+import { StatusCore, StatusCounts, addCounts, stepStatus } from './talks-status';
 import { amendStatus } from './talks-status.amend';
 import { readCore, statusRows, trackClaims, writeCore } from './talks-status.rows';
 import { TALKS_TABLES, createTalksReadIndexes, createTalksTables } from './talks.tables';
@@ -68,10 +69,18 @@ const targetOf = (ctx: ProjectionContext, data: ClaimData, type: 'ClaimCorrected
 };
 
 /** After the claim's rows changed: the parts of the status it touches, recomputed, stamped with the amendment. */
-const amendTrack = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, target: StoredClaim, after: ClaimData | undefined): void => {
+const amendTrack = (
+  ctx: ProjectionContext,
+  cores: Cores,
+  event: RecordedEvent,
+  target: StoredClaim,
+  after: ClaimData | undefined,
+  incidentBefore: StatusCounts | undefined,
+): void => {
   const core = cores.read(target.talksId);
   if (!core) return;
-  const amendment = { type: target.type, before: target.data, after, revision: event.revision, position: event.position.toString() };
+  const incidentCounts = incidentBefore && { before: incidentBefore, after: contributionAround(ctx, [target.eventId]) };
+  const amendment = { type: target.type, before: target.data, after, revision: event.revision, position: event.position.toString(), ...(incidentCounts ? { incidentCounts } : {}) };
   cores.write(amendStatus(core, statusRows(ctx, target.talksId), trackClaims(ctx, target.talksId), amendment));
 };
 
@@ -83,8 +92,9 @@ const correctClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   const basis = readBasis(merged);
   if (typeof basis === 'string') return skipped(`ClaimCorrected would leave ${target.eventId} malformed: ${basis}`);
 
+  const incidentBefore = linkedContribution(ctx, target.eventId);
   rewriteClaim(ctx, target, merged, basis, event.position);
-  amendTrack(ctx, cores, event, target, merged);
+  amendTrack(ctx, cores, event, target, merged, incidentBefore);
   return APPLIED;
 };
 
@@ -94,9 +104,57 @@ const retractClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   // The decider refuses this (a track without its opening has no status); a recorded one changes nothing.
   if (target.type === 'TalksOpened') return skipped(`ClaimRetracted names ${target.eventId}, the opening of the track, which cannot be retracted`);
 
+  const incidentBefore = linkedContribution(ctx, target.eventId);
   markRetracted(ctx, target.eventId, event.position);
-  amendTrack(ctx, cores, event, target, undefined);
+  amendTrack(ctx, cores, event, target, undefined, incidentBefore);
   return APPLIED;
+};
+
+/** What a linked claim's incident adds to the counts; undefined for a claim linked to none (it counts alone). */
+const linkedContribution = (ctx: ProjectionContext, eventId: string): StatusCounts | undefined =>
+  linkedIds(ctx, eventId, LIVE).length > 1 ? contributionAround(ctx, [eventId]) : undefined;
+
+type LinkedPair = Readonly<{ talksId: string; eventId: string; sameAs: string }>;
+
+/** The two stored claims of one track a link or unlink names, or why it names no such pair. */
+const pairOf = (ctx: ProjectionContext, data: ClaimData, type: 'ClaimsLinked' | 'ClaimsUnlinked'): LinkedPair | string => {
+  const [talksId, eventId, sameAs] = [textOf(data.talksId), textOf(data.eventId), textOf(data.sameAs)];
+  if (!talksId || !eventId || !sameAs) return `malformed ${type}: talksId, eventId or sameAs is missing`;
+  if (eventId === sameAs) return `${type} names ${eventId} twice`;
+  for (const id of [eventId, sameAs]) {
+    const claim = findClaim(ctx, id);
+    if (!claim) return `${type} names ${id}, which is not a stored claim`;
+    if (claim.talksId !== talksId) return `${type} names ${id}, a claim of another track (${claim.talksId})`;
+  }
+  return { talksId, eventId, sameAs };
+};
+
+/** The counts move by what the incidents around the pair add after the change, less what they added before. */
+const recount = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, pair: LinkedPair, change: () => boolean, refusal: string): ApplyOutcome => {
+  const core = cores.read(pair.talksId);
+  if (!core) return skipped(`talks ${pair.talksId} have not been opened`);
+  const before = contributionAround(ctx, [pair.eventId, pair.sameAs]);
+  if (!change()) return skipped(refusal);
+  const after = contributionAround(ctx, [pair.eventId, pair.sameAs]);
+  cores.write({ ...core, counts: addCounts(addCounts(core.counts, before, -1), after), revision: event.revision, position: event.position.toString() });
+  return APPLIED;
+};
+
+const linkClaims = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, data: ClaimData): ApplyOutcome => {
+  const pair = pairOf(ctx, data, 'ClaimsLinked');
+  if (typeof pair === 'string') return skipped(pair);
+  const insert = (): boolean => {
+    if (ctx.statement(`SELECT 1 FROM ${ctx.table('talks_links')} WHERE link_id = ?`).get(event.id) !== undefined) return false;
+    insertLink(ctx, { linkId: event.id, ...pair, position: event.position });
+    return true;
+  };
+  return recount(ctx, cores, event, pair, insert, `link ${event.id} is already stored`);
+};
+
+const unlinkClaims = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, data: ClaimData): ApplyOutcome => {
+  const pair = pairOf(ctx, data, 'ClaimsUnlinked');
+  if (typeof pair === 'string') return skipped(pair);
+  return recount(ctx, cores, event, pair, () => closeLink(ctx, pair.eventId, pair.sameAs, event.position), `${pair.eventId} and ${pair.sameAs} are not linked`);
 };
 
 const applyTalksEvent = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent): ApplyOutcome => {
@@ -104,6 +162,8 @@ const applyTalksEvent = (ctx: ProjectionContext, cores: Cores, event: RecordedEv
     if (!isRecord(event.data)) return skipped(`malformed ${event.type}: data is not an object`);
     if (event.type === 'ClaimCorrected') return correctClaim(ctx, cores, event, event.data);
     if (event.type === 'ClaimRetracted') return retractClaim(ctx, cores, event, event.data);
+    if (event.type === 'ClaimsLinked') return linkClaims(ctx, cores, event, event.data);
+    if (event.type === 'ClaimsUnlinked') return unlinkClaims(ctx, cores, event, event.data);
     if (isClaimType(event.type)) return recordClaim(ctx, cores, event, event.type, event.data);
     return skipped(`${event.type} is not a talks event`);
   })();
@@ -123,7 +183,8 @@ export const talksProjection: Projection = {
   // 2: a status's growing lists moved from its document into rows of their own; claims keep their versions.
   // 3: claims coded by the crosswalk (PLOVER 2.0): releases RETREAT, ceasefires declared CONCEDE, calls 041.
   // 4: any substantive claim makes open talks active; a status keeps whether one ever did (`engaged`).
-  version: 4,
+  // 5: claims linked as one incident count once (talks_links); timeline entries carry their incident.
+  version: 5,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,
   createTables: createTalksTables,
