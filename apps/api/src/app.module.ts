@@ -14,6 +14,7 @@ import { ActorsController } from './actors/actors.controller';
 import { CeasefiresController } from './ceasefires/ceasefires.controller';
 import { ClaimChangesValidator } from './claims/claim-changes.validator';
 import { ClaimsController } from './claims/claims.controller';
+import { IncidentsController } from './incidents/incidents.controller';
 import { CLOCK, systemClock } from './commands/clock';
 import { CommandResponseInterceptor } from './commands/command-response.interceptor';
 import { RegisteredActors } from './commands/registered-actors';
@@ -107,6 +108,7 @@ export class AppModule {
         PrisonerSwapsController,
         CeasefiresController,
         ClaimsController,
+        IncidentsController,
         ActorsController,
         ProblemsController,
         ReadinessController,

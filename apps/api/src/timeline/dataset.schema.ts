@@ -2,7 +2,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { DATASET_COLUMNS } from '@parley/projections';
 import { arrayOf, NULLABLE_STRING, schemaComponent } from '../openapi/schema-component';
 
-const INTEGER_COLUMNS = ['version', 'dyad', 'timePrecisionCode', 'geoPrecisionCode', 'sourceCount', 'revision'];
+const INTEGER_COLUMNS = ['version', 'dyad', 'timePrecisionCode', 'geoPrecisionCode', 'sourceCount', 'revision', 'incidentSourceCount'];
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   change: '`created` (version 0), `corrected` (a later version) or `retracted` (a tombstone: drop the claim’s rows)',
@@ -18,6 +18,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   latest: 'The last day (or instant, for exact) the date can mean',
   sources: 'Publishers with their originators in parentheses, `;`-separated: `Reuters (Qatar MFA); AP`',
   stances: 'The sources’ stances, `;`-separated, when they give one',
+  incidentId: 'The incident the claim reports (claims linked as one event share it); the claim’s own event id when linked to none',
+  incidentSourceCount: 'The incident’s independent sources: distinct outlets asserting it, a syndicated copy counted as the wire it reprints',
 };
 
 const property = (column: string): SchemaObject => ({

@@ -1,5 +1,6 @@
 import { PRECISIONS, parseIsoDate, periodOf } from '@parley/domain';
 import { isRecord, textOf } from '../talks/claim-data';
+import { incidentColumnsOf } from '../talks/incidents';
 import { ClaimChange } from './claim-change';
 import { CODEBOOKS, CrosswalkSetting, Dyad, EventCode, claimCode, crosswalkClaimOf, dyadsOf } from './crosswalk';
 import { sourcesCell, sourcesOf } from './source-cell';
@@ -28,6 +29,7 @@ const DESCRIBED_COLUMNS = [
   'placeCountry', 'placeCity', 'geoPrecision', 'geoPrecisionCode',
   'confidence', 'stances', 'sourceCount', 'publishers', 'originators', 'sources',
   'summary', 'position', 'revision', 'recordedAt',
+  'incidentId', 'incidentSourceCount',
 ];
 
 export const DATASET_COLUMNS: Readonly<Record<DatasetShape, readonly string[]>> = {
@@ -89,6 +91,7 @@ const described = ({ item }: ClaimChange) => {
     position: item.position,
     revision: item.revision,
     recordedAt: item.recordedAt,
+    ...incidentColumnsOf(item),
   };
 };
 

@@ -45,6 +45,9 @@ const unionFind = (links: Iterable<LinkPair>) => {
   return find;
 };
 
+/** Which claims the links join: two claims are one incident when they answer the same representative. */
+export const representativeUnder = (links: Iterable<LinkPair>): ((eventId: string) => string) => unionFind(links);
+
 /** The incidents that claims (in recorded order) form under the links, in the order of their first report. */
 export const groupIncidents = (claims: readonly StatusClaim[], links: Iterable<LinkPair>): Incident[] => {
   const find = unionFind(links);
@@ -153,7 +156,7 @@ export type IncidentView = Readonly<{
   conflicting?: readonly ('dates' | 'counts')[];
 }>;
 
-const sourcesOf = ({ eventId, data }: StatusClaim): IncidentSource[] => {
+const sourcesOf = (eventId: string, data: ClaimData): IncidentSource[] => {
   const provenance = isRecord(data.provenance) ? data.provenance : {};
   return recordsOf(provenance.sources).flatMap((source) => {
     const publisher = textOf(source.publisher);
@@ -164,7 +167,7 @@ const sourcesOf = ({ eventId, data }: StatusClaim): IncidentSource[] => {
 };
 
 /** Distinct outlets that assert the event; a syndicated copy is the wire it reprints, and a denial is no support. */
-export const independentSourcesOf = (sources: readonly IncidentSource[]): number =>
+export const independentSourcesOf = (sources: readonly Pick<IncidentSource, 'publisher' | 'stance' | 'syndicatedFrom'>[]): number =>
   new Set(sources.filter((s) => s.stance !== 'denies').map((s) => (s.syndicatedFrom ?? s.publisher).trim().toLowerCase())).size;
 
 const freedOf = ({ type, data }: StatusClaim): IncidentReport['counts'] => {
@@ -199,7 +202,7 @@ const reconcileDates = (reports: readonly StatusClaim[]) => {
 
 /** How an incident reads: each report's date and counts, every source, and the reconciled values. */
 export const incidentView = ({ id, reports }: Incident): IncidentView => {
-  const sources = reports.flatMap(sourcesOf);
+  const sources = reports.flatMap(({ eventId, data }) => sourcesOf(eventId, data));
   const { dates, agree } = reconcileDates(reports);
   const { hostagesFreed, prisonersFreed } = incidentContribution(reports);
   const stated = statedCounts(reports);
@@ -216,3 +219,12 @@ export const incidentView = ({ id, reports }: Incident): IncidentView => {
     ...(conflicting.length ? { conflicting } : {}),
   };
 };
+
+/**
+ * What an export row says of a claim's incident: its id (the claim's own for a claim linked to
+ * nothing) and how many independent sources the incident has, so rows group and weigh by event.
+ */
+export const incidentColumnsOf = (claim: Readonly<{ eventId: string; data: ClaimData; incident?: IncidentView }>) => ({
+  incidentId: claim.incident?.id ?? claim.eventId,
+  incidentSourceCount: claim.incident?.independentSources ?? independentSourcesOf(sourcesOf(claim.eventId, claim.data)),
+});
