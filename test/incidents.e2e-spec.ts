@@ -115,6 +115,27 @@ describe('Incidents: claims that report one real-world event (e2e)', () => {
     void parties;
   });
 
+  it('links across tracks when both are named: recorded in the track of the path, read in both', async () => {
+    const a = await threeReports();
+    const b = await openTrack(app);
+    const kyiv = await recordClaim(app, b.talksId, 'prisoner-swaps', prisonerSwapBody('swap-kyiv', b.parties[0], [], { provenance: provenance('confirmed', 'Ukrinform') }));
+    const across = (sameAs: string, sameAsTalksId: string) =>
+      app.api.post(`${talksPath(b.talksId)}/claims/${kyiv}/same-as`).send({ ...linkBody(sameAs), sameAsTalksId });
+
+    expectProblem(await across(a.reports[0], b.talksId), 404, 'CLAIM.NOT_FOUND', 'sameAs');
+    expectProblem(await across(a.reports[0], 'no-such-track'), 404, 'CLAIM.NOT_FOUND', 'sameAs');
+    const linked = await across(a.reports[0], a.talksId);
+    expectAppended(linked, `talks-${b.talksId}`, 2, 'ClaimsLinked');
+    expect(await historyTypes(app, talksPath(a.talksId))).toHaveLength(4);
+
+    const items = (await app.api.get(`/v1/timeline?type=PrisonerSwapped&talksId=${a.talksId}&minPosition=${linked.body.position}`).expect(200)).body.items;
+    expect(items[0].incident).toMatchObject({ id: a.reports[0], reports: [{ talksId: a.talksId }, { eventId: kyiv, talksId: b.talksId }], independentSources: 2 });
+    // Each track counts what it holds.
+    expect((await statusOf(a.talksId)).counts.swaps).toBe(3);
+    expect((await statusOf(b.talksId)).counts.swaps).toBe(1);
+    await app.api.post(`${talksPath(b.talksId)}/claims/${kyiv}/not-same-as`).send({ ...linkBody(a.reports[0]), sameAsTalksId: a.talksId }).expect(201);
+  });
+
   it('needs an editor: an analyst is refused', async () => {
     const { talksId, reports } = await threeReports();
     const analyst = await app.as('analyst');

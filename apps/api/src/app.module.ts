@@ -15,6 +15,7 @@ import { CeasefiresController } from './ceasefires/ceasefires.controller';
 import { ClaimChangesValidator } from './claims/claim-changes.validator';
 import { ClaimsController } from './claims/claims.controller';
 import { IncidentsController } from './incidents/incidents.controller';
+import { OtherTrackClaims } from './claims/other-track-claims';
 import { CLOCK, systemClock } from './commands/clock';
 import { CommandResponseInterceptor } from './commands/command-response.interceptor';
 import { RegisteredActors } from './commands/registered-actors';
@@ -120,6 +121,7 @@ export class AppModule {
         StreamHistory,
         ActorReader,
         ClaimChangesValidator,
+        OtherTrackClaims,
         ReadModels,
         ReadYourWritesInterceptor,
         SseConnections,

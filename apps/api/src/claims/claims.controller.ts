@@ -9,6 +9,7 @@ import { ApiProblem } from '../problem/problem';
 import { talksCommand } from '../talks/talks-command';
 import { CorrectClaimDto, RetractClaimDto } from './claim-amendment.dto';
 import { ClaimLinkDto } from './claim-link.dto';
+import { OtherTrackClaims } from './other-track-claims';
 import { ClaimChangesValidator } from './claim-changes.validator';
 import { SlugParam } from './slug';
 import { SlugPipe } from './slug.pipe';
@@ -54,6 +55,7 @@ export class ClaimsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly changes: ClaimChangesValidator,
+    private readonly otherTracks: OtherTrackClaims,
   ) {}
 
   @Post('corrections')
@@ -89,16 +91,20 @@ export class ClaimsController {
   @CommandEndpoint('State that two claims report the same real-world event', {
     description:
       'Linked claims form one incident: it counts once in the status, and its timeline entries list every report and source. ' +
-      'Both claims must be live claims of this track and of the same type, not yet one incident.',
+      'Both claims must be live claims of the same type, not yet one incident: of this track, or `sameAs` of the track `sameAsTalksId` names ' +
+      '(the link is recorded in this track).',
     rejections: ['TALKS.NOT_OPENED', 'CLAIM.NOT_FOUND', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE', 'INCIDENT.SELF_LINK', 'INCIDENT.RETRACTED_CLAIM', 'INCIDENT.TYPE_MISMATCH', 'INCIDENT.ALREADY_LINKED'],
   })
-  link(
+  async link(
     @Param('id', SlugPipe) id: string,
     @Param('eventId', EventIdPipe) eventId: string,
     @Body() body: ClaimLinkDto,
     @FromCommandRequest() request: CommandRequest,
   ): Promise<CommandOutcome> {
-    return this.commands.execute(talksCommand(id, 'LinkClaims', { ...body, sameAs: body.sameAs.toLowerCase(), eventId }, request));
+    const sameAs = body.sameAs.toLowerCase();
+    const elsewhere = body.sameAsTalksId !== undefined && body.sameAsTalksId !== id;
+    const context = elsewhere ? { otherClaims: await this.otherTracks.find(body.sameAsTalksId!, sameAs) } : {};
+    return this.commands.execute(talksCommand(id, 'LinkClaims', { ...body, sameAs, eventId }, request, context));
   }
 
   @Post('not-same-as')

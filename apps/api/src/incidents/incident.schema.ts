@@ -12,7 +12,7 @@ export const INCIDENT = schemaComponent('Incident', {
       id: { type: 'string', format: 'uuid', description: 'The event id of its first recorded live report' },
       reports: arrayOf(
         record(
-          { eventId: { type: 'string', format: 'uuid' }, occurredAt: CLAIM_DATE, occurredUntil: CLAIM_DATE, precision: TEXT, confidence: TEXT, counts: FREED },
+          { eventId: { type: 'string', format: 'uuid' }, talksId: TEXT, occurredAt: CLAIM_DATE, occurredUntil: CLAIM_DATE, precision: TEXT, confidence: TEXT, counts: FREED },
           ['occurredUntil', 'counts'],
         ),
       ),

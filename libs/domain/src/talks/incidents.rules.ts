@@ -1,6 +1,7 @@
 import { checkClaimBasis } from '../shared/claim-basis.rules';
 import { DomainError } from '../shared/domain-error';
 import { rejection } from '../shared/error-codes';
+import type { OtherClaim } from '../shared/event';
 import { LinkClaims, UnlinkClaims } from './talks.commands';
 import { ClaimsLinked, ClaimsUnlinked } from './talks.events';
 import type { ClaimRecord, OpenedTalks } from './talks.state';
@@ -36,18 +37,36 @@ const claimNamed = (state: OpenedTalks, eventId: string, field: string): ClaimRe
 
 const isClaim = (found: ClaimRecord | DomainError): found is ClaimRecord => 'claim' in found;
 
-/** Two live claims of the same type, not yet in one incident, and a dated, sourced statement that they are one. */
+type Linkable = Readonly<{ eventId: string; type: string; retracted: boolean }>;
+
+/** The other claim: of this track, or of the track the command names, as the handler found it there. */
+const otherNamed = (state: OpenedTalks, { sameAs, sameAsTalksId }: LinkClaims['data'], otherClaims: ReadonlyMap<string, OtherClaim> | undefined): Linkable | DomainError => {
+  if (sameAsTalksId === undefined || sameAsTalksId === state.talksId) {
+    const found = claimNamed(state, sameAs, 'sameAs');
+    return isClaim(found) ? { eventId: found.eventId, type: found.claim.type, retracted: found.retracted } : found;
+  }
+  const found = otherClaims?.get(sameAs);
+  if (!found || found.talksId !== sameAsTalksId) return rejection('CLAIM.NOT_FOUND', `Event '${sameAs}' is not a claim of track '${sameAsTalksId}'.`, 'sameAs');
+  return { eventId: sameAs, ...found };
+};
+
+/**
+ * Two live claims of the same type, not yet in one incident, and a dated, sourced statement that
+ * they are one. Across tracks (both named: `sameAsTalksId`), the link is recorded in this track
+ * and "one incident already" is judged from the links this track recorded.
+ */
 export const decideLink = ({ data, metadata }: LinkClaims, state: OpenedTalks): readonly ClaimsLinked[] | DomainError => {
   if (data.eventId === data.sameAs) return rejection('INCIDENT.SELF_LINK', 'A claim cannot be linked to itself.', 'sameAs');
-  const claim = claimNamed(state, data.eventId, 'eventId');
-  if (!isClaim(claim)) return claim;
-  const other = claimNamed(state, data.sameAs, 'sameAs');
-  if (!isClaim(other)) return other;
+  const found = claimNamed(state, data.eventId, 'eventId');
+  if (!isClaim(found)) return found;
+  const claim: Linkable = { eventId: found.eventId, type: found.claim.type, retracted: found.retracted };
+  const other = otherNamed(state, data, metadata.otherClaims);
+  if ('code' in other) return other;
   for (const [record, field] of [[claim, 'eventId'], [other, 'sameAs']] as const) {
     if (record.retracted) return rejection('INCIDENT.RETRACTED_CLAIM', `Claim '${record.eventId}' has been retracted; it reports nothing to link.`, field);
   }
-  if (claim.claim.type !== other.claim.type) {
-    return rejection('INCIDENT.TYPE_MISMATCH', `A ${claim.claim.type} and a ${other.claim.type} cannot report the same event.`, 'sameAs');
+  if (claim.type !== other.type) {
+    return rejection('INCIDENT.TYPE_MISMATCH', `A ${claim.type} and a ${other.type} cannot report the same event.`, 'sameAs');
   }
   if (incidentOf(state, data.eventId).has(data.sameAs)) {
     return rejection('INCIDENT.ALREADY_LINKED', `Claims '${data.eventId}' and '${data.sameAs}' are already one incident.`, 'sameAs');
@@ -55,7 +74,7 @@ export const decideLink = ({ data, metadata }: LinkClaims, state: OpenedTalks): 
   return checkClaimBasis(data, metadata.now) ?? [{ type: 'ClaimsLinked', data }];
 };
 
-/** Undoes one direct link; either claim may since have been retracted (the link still joins the others). */
+/** Undoes one direct link recorded in this track; either claim may since have been retracted (the link still joins the others). */
 export const decideUnlink = ({ data, metadata }: UnlinkClaims, state: OpenedTalks): readonly ClaimsUnlinked[] | DomainError => {
   const claim = claimNamed(state, data.eventId, 'eventId');
   if (!isClaim(claim)) return claim;

@@ -1,5 +1,5 @@
 import { specify, withId } from '../testing/given-when-then';
-import { commandFor, concluded, corrected, held, linked, opened, retracted, swapped, unlinked, visited } from '../testing/talks.fixtures';
+import { TALKS_ID, commandFor, concluded, corrected, held, linked, opened, retracted, swapped, unlinked, visited } from '../testing/talks.fixtures';
 import { incidentOf } from './incidents.rules';
 import { talksDecider } from './talks.decider';
 import { OpenedTalks } from './talks.state';
@@ -66,6 +66,47 @@ describe('linking two claims as one incident', () => {
 
   it('links two held meetings, whatever their meeting ids', () => {
     given([withId('open', opened()), withId('a', held({ meetingId: 'riyadh' })), withId('b', held({ meetingId: 'riyadh-talks' }))]).when(link('a', 'b')).thenAccepted();
+  });
+});
+
+describe('linking claims across tracks, both named', () => {
+  const elsewhere = (claims: Record<string, { talksId: string; type: string; retracted: boolean }>) => ({ otherClaims: new Map(Object.entries(claims)) });
+  const across = (overrides = {}) => linked({ eventId: 'tass', sameAs: 'kyiv-report', sameAsTalksId: 'russia-ukraine-istanbul', ...overrides });
+
+  it('records the link in the track of the claim in the path, naming the other track', () => {
+    given(track)
+      .when(commandFor(across(), elsewhere({ 'kyiv-report': { talksId: 'russia-ukraine-istanbul', type: 'PrisonerSwapped', retracted: false } })))
+      .thenEvents([across()]);
+  });
+
+  it('joins the other track’s claim into the incident', () => {
+    const state = given([...track, across()]).state() as OpenedTalks;
+    expect([...incidentOf(state, 'tass')].sort()).toEqual(['kyiv-report', 'tass']);
+  });
+
+  it('refuses a claim the other track does not have, a retracted one, or one of another type', () => {
+    given(track).when(commandFor(across(), elsewhere({}))).thenError('CLAIM.NOT_FOUND', 'sameAs');
+    given(track)
+      .when(commandFor(across(), elsewhere({ 'kyiv-report': { talksId: 'somewhere-else', type: 'PrisonerSwapped', retracted: false } })))
+      .thenError('CLAIM.NOT_FOUND', 'sameAs');
+    given(track)
+      .when(commandFor(across(), elsewhere({ 'kyiv-report': { talksId: 'russia-ukraine-istanbul', type: 'PrisonerSwapped', retracted: true } })))
+      .thenError('INCIDENT.RETRACTED_CLAIM', 'sameAs');
+    given(track)
+      .when(commandFor(across(), elsewhere({ 'kyiv-report': { talksId: 'russia-ukraine-istanbul', type: 'EnvoyVisited', retracted: false } })))
+      .thenError('INCIDENT.TYPE_MISMATCH', 'sameAs');
+  });
+
+  it('refuses a link this track already recorded, and undoes it', () => {
+    const other = elsewhere({ 'kyiv-report': { talksId: 'russia-ukraine-istanbul', type: 'PrisonerSwapped', retracted: false } });
+    given([...track, across()]).when(commandFor(across(), other)).thenError('INCIDENT.ALREADY_LINKED', 'sameAs');
+    given([...track, across()])
+      .when(commandFor(unlinked({ eventId: 'tass', sameAs: 'kyiv-report', sameAsTalksId: 'russia-ukraine-istanbul' })))
+      .thenAccepted();
+  });
+
+  it('reads its own track named as the other as the same track', () => {
+    given(track).when(commandFor(linked({ eventId: 'reuters', sameAs: 'tass', sameAsTalksId: TALKS_ID }))).thenAccepted();
   });
 });
 

@@ -136,6 +136,8 @@ export type ClaimsLinked = Event<'ClaimsLinked', ClaimBasis & {
   talksId: string;
   eventId: string;
   sameAs: string;
+  /** The track of `sameAs` when it is another: the link is recorded in the track of `eventId`. */
+  sameAsTalksId?: string;
   reason: string;
 }>;
 
@@ -144,6 +146,7 @@ export type ClaimsUnlinked = Event<'ClaimsUnlinked', ClaimBasis & {
   talksId: string;
   eventId: string;
   sameAs: string;
+  sameAsTalksId?: string;
   reason: string;
 }>;
 

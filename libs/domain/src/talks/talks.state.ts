@@ -62,11 +62,15 @@ const amended = (state: OpenedTalks, eventId: string, amendment: Identified<Talk
 
 const EMPTY_LINKS = PersistentSet<string>();
 
-/** A link adds the pair both ways, an unlink removes it; links naming claims not of this track change nothing. */
+/**
+ * A link adds the pair both ways, an unlink removes it. Its first claim is of this track, the other
+ * too unless the link names another track; links naming claims not so found change nothing.
+ */
 const withLink = (state: OpenedTalks, event: Identified<ClaimsLinked | ClaimsUnlinked>): OpenedTalks => {
   const amendments = state.amendments.set(event.id, event.type);
-  const { eventId, sameAs } = event.data;
-  if (!state.claims.has(eventId) || !state.claims.has(sameAs) || eventId === sameAs) return { ...state, amendments };
+  const { eventId, sameAs, sameAsTalksId } = event.data;
+  const elsewhere = sameAsTalksId !== undefined && sameAsTalksId !== state.talksId;
+  if (!state.claims.has(eventId) || (!elsewhere && !state.claims.has(sameAs)) || eventId === sameAs) return { ...state, amendments };
   const turn = (linked: OpenedTalks['linked'], from: string, to: string) =>
     linked.update(from, EMPTY_LINKS, (others) => (event.type === 'ClaimsLinked' ? others.add(to) : others.delete(to)));
   return { ...state, amendments, linked: turn(turn(state.linked, eventId, sameAs), sameAs, eventId) };

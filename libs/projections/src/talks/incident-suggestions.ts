@@ -1,7 +1,7 @@
 import type { ProjectionContext } from '../projection';
 import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { ClaimData, ClaimType } from './claim-data';
-import { LIVE, trackLinks } from './incident.rows';
+import { LIVE, knownLinks } from './incident.rows';
 import { periodOfClaim, representativeUnder } from './incidents';
 
 /**
@@ -61,11 +61,8 @@ export const incidentSuggestions = (ctx: ProjectionContext, filters: SuggestionF
     const candidates = rows.filter((row) => overlaps(JSON.parse(row.a_data), JSON.parse(row.b_data)));
 
     // Pairs already one incident are not suggested again.
-    const representatives = new Map([...new Set(candidates.map((row) => row.talks_id))].map((talksId) => [talksId, representativeUnder(trackLinks(ctx, talksId, LIVE))]));
-    const open = candidates.filter((row) => {
-      const representative = representatives.get(row.talks_id)!;
-      return representative(row.a_id) !== representative(row.b_id);
-    });
+    const representative = representativeUnder(knownLinks(ctx, LIVE));
+    const open = candidates.filter((row) => representative(row.a_id) !== representative(row.b_id));
 
     const ids = [...new Set(open.flatMap((row) => [row.a_id, row.b_id]))];
     const [actors, countries] = [facetsOf(ctx, ids, 'talks_claim_actors', 'actor_id'), facetsOf(ctx, ids, 'talks_claim_countries', 'country')];

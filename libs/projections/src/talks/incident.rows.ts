@@ -62,25 +62,36 @@ export const linkedIds = (ctx: ProjectionContext, eventId: string, source: LinkS
   return [...reached];
 };
 
-/** The live reports (not retracted; at a position, the versions current there) among these claims, in recorded order. */
-const reportsAmong = (ctx: ProjectionContext, eventIds: readonly string[], source: LinkSource): StatusClaim[] => {
+/**
+ * The live reports (not retracted; at a position, the versions current there) among these
+ * claims, in recorded order; with `talksId`, only those of that track.
+ */
+const reportsAmong = (ctx: ProjectionContext, eventIds: readonly string[], source: LinkSource, talksId?: string): StatusClaim[] => {
   const ids = JSON.stringify(eventIds);
+  const [byTrack, track] = talksId === undefined ? ['', []] : ['AND talks_id = ?', [talksId]];
   const rows =
     source.kind === 'live'
       ? ctx
           .statement(
             `SELECT event_id, type, data, revision, CAST(position AS TEXT) AS position_text FROM ${ctx.table('talks_claims')}
-             WHERE event_id IN (SELECT value FROM json_each(?)) AND retracted = 0 ORDER BY position`,
+             WHERE event_id IN (SELECT value FROM json_each(?)) AND retracted = 0 ${byTrack} ORDER BY position`,
           )
-          .all(ids)
+          .all(ids, ...track)
       : ctx
           .statement(
             `SELECT event_id, type, data, revision, CAST(position AS TEXT) AS position_text FROM ${ctx.table('talks_claim_versions')}
-             WHERE event_id IN (SELECT value FROM json_each(?)) AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?) ORDER BY position`,
+             WHERE event_id IN (SELECT value FROM json_each(?)) AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?) ${byTrack} ORDER BY position`,
           )
-          .all(ids, source.position, source.position);
+          .all(ids, source.position, source.position, ...track);
   return (rows as StatusClaimRow[]).map(statusClaimOf);
 };
+
+/** The tracks of these claims (live or retracted): whose counts a change of links among them may move. */
+export const tracksOf = (ctx: ProjectionContext, eventIds: readonly string[]): string[] =>
+  ctx
+    .statement(`SELECT DISTINCT talks_id FROM ${ctx.table('talks_claims')} WHERE event_id IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .all(JSON.stringify(eventIds)) as string[];
 
 /** The incident a claim belongs to, as its live reports stand. */
 export const incidentAround = (ctx: ProjectionContext, eventId: string, source: LinkSource = LIVE): Incident | undefined => {
@@ -88,26 +99,31 @@ export const incidentAround = (ctx: ProjectionContext, eventId: string, source: 
   return reports.length ? { id: reports[0].eventId, reports } : undefined;
 };
 
-/** What the incidents of these claims add to the counts, each incident once however many of them it holds. */
-export const contributionAround = (ctx: ProjectionContext, eventIds: readonly string[]): StatusCounts => {
+/**
+ * What the incidents of these claims add to one track's counts, each incident once however many
+ * of them it holds. A track counts the reports it holds: an incident joined across tracks counts
+ * once in each track with reports of it, from those reports.
+ */
+export const contributionAround = (ctx: ProjectionContext, eventIds: readonly string[], talksId: string): StatusCounts => {
   const seen = new Set<string>();
   let counts = EMPTY_COUNTS;
   for (const eventId of eventIds) {
     if (seen.has(eventId)) continue;
     const ids = linkedIds(ctx, eventId, LIVE);
     ids.forEach((id) => seen.add(id));
-    counts = addCounts(counts, incidentContribution(reportsAmong(ctx, ids, LIVE)));
+    counts = addCounts(counts, incidentContribution(reportsAmong(ctx, ids, LIVE, talksId)));
   }
   return counts;
 };
 
-/** A track's links, live or as known at a position: what a fold of its claims needs to count incidents once. */
-export const trackLinks = (ctx: ProjectionContext, talksId: string, source: LinkSource): LinkPair[] => {
+/**
+ * The links, live or as known at a position, that a fold of a track's claims needs to count its
+ * incidents once: every link, since a link between two other tracks' claims may join two of its own.
+ * Links are few (an editor's judgement each); the fold keeps only those among its claims.
+ */
+export const knownLinks = (ctx: ProjectionContext, source: LinkSource): LinkPair[] => {
   const { clause, params } = current(source);
-  const rows = ctx.statement(`SELECT event_id, same_as FROM ${ctx.table('talks_links')} WHERE talks_id = ? AND ${clause}`).all(talksId, ...params) as {
-    event_id: string;
-    same_as: string;
-  }[];
+  const rows = ctx.statement(`SELECT event_id, same_as FROM ${ctx.table('talks_links')} WHERE ${clause}`).all(...params) as { event_id: string; same_as: string }[];
   return rows.map((row) => [row.event_id, row.same_as] as const);
 };
 

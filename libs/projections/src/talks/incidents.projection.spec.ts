@@ -80,6 +80,35 @@ describe('incidents: linked claims count once', () => {
   });
 });
 
+describe('incidents across tracks', () => {
+  // Two reports of one release in this track; a third in another track links to both, from there.
+  const across = () => {
+    const t = threeReports();
+    t.given(withEventId('other', opened({ talksId: 'other' })), withEventId('elsewhere', released({ talksId: 'other', count: { best: 6 } })));
+    const link = (sameAs: string) => linked({ talksId: 'other', eventId: 'elsewhere', sameAs, sameAsTalksId: TALKS_ID });
+    expect(t.given(link('tass'), link('reuters'))).toEqual([]);
+    return t;
+  };
+
+  it('counts once in each track the reports it holds there, joined through the other track', () => {
+    const t = across();
+    expect(t.counts()?.hostagesFreed).toEqual(freed(4 + 2, 3 + 2, 5 + 2));
+    expect(getStatus(t.harness.ctx, 'other')?.counts.hostagesFreed).toEqual(freed(6));
+    expect(statusAt(t.harness.ctx, TALKS_ID, {})?.counts).toEqual(t.counts());
+  });
+
+  it('lists the reports of every track in the incident', () => {
+    const incident = across().timeline().find((item) => item.eventId === 'tass')?.incident;
+    expect(incident?.reports.map((report) => report.eventId)).toEqual(['tass', 'reuters', 'elsewhere']);
+  });
+
+  it('skips a link whose other claim is not of the track it names', () => {
+    const t = threeReports();
+    t.given(withEventId('other', opened({ talksId: 'other' })), withEventId('elsewhere', released({ talksId: 'other' })));
+    expect(t.given(linked({ talksId: 'other', eventId: 'elsewhere', sameAs: 'tass' }))[0]).toMatchObject({ applied: false });
+  });
+});
+
 describe('incidents on the timeline', () => {
   it('gives each linked report its incident: every source, the independent ones, each report and the reconciled values', () => {
     const t = threeReports();
@@ -90,9 +119,9 @@ describe('incidents on the timeline', () => {
     expect(incident).toEqual({
       id: 'tass',
       reports: [
-        { eventId: 'tass', occurredAt: '2025-02-11', precision: 'day', confidence: 'reported', counts: { hostagesFreed: freed(3) } },
-        { eventId: 'reuters', occurredAt: '2025-02-01', precision: 'month', confidence: 'confirmed', counts: { hostagesFreed: freed(4, 3, 5) } },
-        { eventId: 'anadolu', occurredAt: '2025-02-11', precision: 'day', confidence: 'rumoured', counts: { hostagesFreed: freed(2) } },
+        { eventId: 'tass', talksId: TALKS_ID, occurredAt: '2025-02-11', precision: 'day', confidence: 'reported', counts: { hostagesFreed: freed(3) } },
+        { eventId: 'reuters', talksId: TALKS_ID, occurredAt: '2025-02-01', precision: 'month', confidence: 'confirmed', counts: { hostagesFreed: freed(4, 3, 5) } },
+        { eventId: 'anadolu', talksId: TALKS_ID, occurredAt: '2025-02-11', precision: 'day', confidence: 'rumoured', counts: { hostagesFreed: freed(2) } },
       ],
       sources: [
         { eventId: 'tass', publisher: 'TASS', originator: 'Kremlin' },

@@ -138,6 +138,8 @@ export type IncidentSource = Readonly<{ eventId: string; publisher: string; orig
 
 export type IncidentReport = Readonly<{
   eventId: string;
+  /** Its track: an incident may join reports of several tracks. */
+  talksId: string;
   occurredAt: string;
   occurredUntil?: string;
   precision: string;
@@ -182,6 +184,7 @@ const reportOf = (claim: StatusClaim): IncidentReport => {
   const [until, counts] = [textOf(data.occurredUntil), freedOf(claim)];
   return {
     eventId: claim.eventId,
+    talksId: textOf(data.talksId) ?? '',
     occurredAt: textOf(data.occurredAt) ?? '',
     ...(until ? { occurredUntil: until } : {}),
     precision: textOf(data.precision) ?? 'day',

@@ -2,7 +2,7 @@ import { TALKS_EVENT_TYPES, TalksClaim, mergeChanges } from '@parley/domain';
 import type { RecordedEvent } from '@parley/event-store';
 import { APPLIED, ApplyOutcome, Projection, ProjectionContext, skipped } from '../projection';
 import { ClaimData, ClaimType, isClaimType, isRecord, readBasis, textOf } from './claim-data';
-import { LIVE, closeLink, contributionAround, insertLink, linkedIds } from './incident.rows';
+import { LIVE, closeLink, contributionAround, insertLink, linkedIds, tracksOf } from './incident.rows';
 import { StatusCore, StatusCounts, addCounts, stepStatus } from './talks-status';
 import { amendStatus } from './talks-status.amend';
 import { readCore, statusRows, trackClaims, writeCore } from './talks-status.rows';
@@ -79,7 +79,7 @@ const amendTrack = (
 ): void => {
   const core = cores.read(target.talksId);
   if (!core) return;
-  const incidentCounts = incidentBefore && { before: incidentBefore, after: contributionAround(ctx, [target.eventId]) };
+  const incidentCounts = incidentBefore && { before: incidentBefore, after: contributionAround(ctx, [target.eventId], target.talksId) };
   const amendment = { type: target.type, before: target.data, after, revision: event.revision, position: event.position.toString(), ...(incidentCounts ? { incidentCounts } : {}) };
   cores.write(amendStatus(core, statusRows(ctx, target.talksId), trackClaims(ctx, target.talksId), amendment));
 };
@@ -92,7 +92,7 @@ const correctClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   const basis = readBasis(merged);
   if (typeof basis === 'string') return skipped(`ClaimCorrected would leave ${target.eventId} malformed: ${basis}`);
 
-  const incidentBefore = linkedContribution(ctx, target.eventId);
+  const incidentBefore = linkedContribution(ctx, target);
   rewriteClaim(ctx, target, merged, basis, event.position);
   amendTrack(ctx, cores, event, target, merged, incidentBefore);
   return APPLIED;
@@ -104,39 +104,49 @@ const retractClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   // The decider refuses this (a track without its opening has no status); a recorded one changes nothing.
   if (target.type === 'TalksOpened') return skipped(`ClaimRetracted names ${target.eventId}, the opening of the track, which cannot be retracted`);
 
-  const incidentBefore = linkedContribution(ctx, target.eventId);
+  const incidentBefore = linkedContribution(ctx, target);
   markRetracted(ctx, target.eventId, event.position);
   amendTrack(ctx, cores, event, target, undefined, incidentBefore);
   return APPLIED;
 };
 
 /** What a linked claim's incident adds to the counts; undefined for a claim linked to none (it counts alone). */
-const linkedContribution = (ctx: ProjectionContext, eventId: string): StatusCounts | undefined =>
-  linkedIds(ctx, eventId, LIVE).length > 1 ? contributionAround(ctx, [eventId]) : undefined;
+const linkedContribution = (ctx: ProjectionContext, { eventId, talksId }: StoredClaim): StatusCounts | undefined =>
+  linkedIds(ctx, eventId, LIVE).length > 1 ? contributionAround(ctx, [eventId], talksId) : undefined;
 
 type LinkedPair = Readonly<{ talksId: string; eventId: string; sameAs: string }>;
 
-/** The two stored claims of one track a link or unlink names, or why it names no such pair. */
+/** The two stored claims a link or unlink names (the second of `sameAsTalksId`, if named), or why it names no such pair. */
 const pairOf = (ctx: ProjectionContext, data: ClaimData, type: 'ClaimsLinked' | 'ClaimsUnlinked'): LinkedPair | string => {
   const [talksId, eventId, sameAs] = [textOf(data.talksId), textOf(data.eventId), textOf(data.sameAs)];
   if (!talksId || !eventId || !sameAs) return `malformed ${type}: talksId, eventId or sameAs is missing`;
   if (eventId === sameAs) return `${type} names ${eventId} twice`;
-  for (const id of [eventId, sameAs]) {
+  for (const [id, track] of [[eventId, talksId], [sameAs, textOf(data.sameAsTalksId) ?? talksId]]) {
     const claim = findClaim(ctx, id);
     if (!claim) return `${type} names ${id}, which is not a stored claim`;
-    if (claim.talksId !== talksId) return `${type} names ${id}, a claim of another track (${claim.talksId})`;
+    if (claim.talksId !== track) return `${type} names ${id}, a claim of another track (${claim.talksId})`;
   }
   return { talksId, eventId, sameAs };
 };
 
-/** The counts move by what the incidents around the pair add after the change, less what they added before. */
+/**
+ * The counts of every track with claims in the incidents around the pair move by what those
+ * incidents add to it after the change, less what they added before; the stream's own track is
+ * stamped with the event whatever it changed.
+ */
 const recount = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, pair: LinkedPair, change: () => boolean, refusal: string): ApplyOutcome => {
   const core = cores.read(pair.talksId);
   if (!core) return skipped(`talks ${pair.talksId} have not been opened`);
-  const before = contributionAround(ctx, [pair.eventId, pair.sameAs]);
+  const ends = [pair.eventId, pair.sameAs];
+  const tracks = tracksOf(ctx, [...new Set(ends.flatMap((id) => linkedIds(ctx, id, LIVE)))]);
+  const before = new Map(tracks.map((talksId) => [talksId, contributionAround(ctx, ends, talksId)]));
   if (!change()) return skipped(refusal);
-  const after = contributionAround(ctx, [pair.eventId, pair.sameAs]);
-  cores.write({ ...core, counts: addCounts(addCounts(core.counts, before, -1), after), revision: event.revision, position: event.position.toString() });
+  for (const talksId of tracks) {
+    const after = contributionAround(ctx, ends, talksId);
+    const track = cores.read(talksId);
+    if (track) cores.write({ ...track, counts: addCounts(addCounts(track.counts, before.get(talksId)!, -1), after) });
+  }
+  cores.write({ ...cores.read(pair.talksId)!, revision: event.revision, position: event.position.toString() });
   return APPLIED;
 };
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@parley/event-store';
 import { createSchema } from '../projection';
 import { projectionContext } from '../projection-context';
-import { LIVE, trackLinks } from '../talks/incident.rows';
+import { LIVE, knownLinks } from '../talks/incident.rows';
 import { foldIncidentStatus } from '../talks/incidents';
 import { StatusView, statusView } from '../talks/talks-status.view';
 import { Page, TimelineFilters, TimelineItem, liveClaims, timelinePage } from '../talks/talks.queries';
@@ -37,7 +37,7 @@ export const replayTimeTravel = (events: readonly RecordedEvent[], { asOf, known
 
   return {
     status: (talksId) => {
-      const doc = foldIncidentStatus(liveClaims(ctx, talksId, asOf), trackLinks(ctx, talksId, LIVE));
+      const doc = foldIncidentStatus(liveClaims(ctx, talksId, asOf), knownLinks(ctx, LIVE));
       return doc && statusView(doc, readOn);
     },
     timeline: (filters) => {
