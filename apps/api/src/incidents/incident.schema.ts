@@ -33,6 +33,20 @@ export const INCIDENT = schemaComponent('Incident', {
     },
     ['conflicting'],
   ),
+  example: {
+    id: '0b7f9c2e-5d1a-4c3e-9f6b-2a8d4e1c7b90',
+    reports: [
+      { eventId: '0b7f9c2e-5d1a-4c3e-9f6b-2a8d4e1c7b90', talksId: 'israel-hamas-hostages', occurredAt: '2025-01-19', precision: 'day', confidence: 'reported', counts: { hostagesFreed: { best: 3, low: 3, high: 3 } } },
+      { eventId: '5b0d6a84-3c1e-4f4e-9d8e-2f7a1c9b0e11', talksId: 'israel-hamas-hostages', occurredAt: '2025-01-19T16:00:00Z', precision: 'exact', confidence: 'confirmed', counts: { hostagesFreed: { best: 3, low: 3, high: 4 } } },
+    ],
+    sources: [
+      { eventId: '0b7f9c2e-5d1a-4c3e-9f6b-2a8d4e1c7b90', publisher: 'Times of Israel', originator: 'IDF' },
+      { eventId: '5b0d6a84-3c1e-4f4e-9d8e-2f7a1c9b0e11', publisher: 'Reuters' },
+      { eventId: '5b0d6a84-3c1e-4f4e-9d8e-2f7a1c9b0e11', publisher: 'Daily Sabah', syndicatedFrom: 'Reuters' },
+    ],
+    independentSources: 2,
+    reconciled: { occurredFrom: '2025-01-19T16:00:00.000Z', occurredUntil: '2025-01-19T16:00:00.000Z', hostagesFreed: { best: 3, low: 3, high: 4 } },
+  },
   description:
     'Reports linked as one real-world event. Counts: the union range of the reports that state them, best from the most confident report. ' +
     'Dates: the intersection of the reports’ ranges, or, when they do not overlap, their span flagged `conflicting: ["dates"]`.',

@@ -14,6 +14,15 @@ export const INCIDENT_SUGGESTION = schemaComponent('IncidentSuggestion', {
     sharedCountries: IDS,
   }),
   description: 'Two live claims of one track and type, not yet one incident, whose date ranges overlap',
+  example: {
+    talksId: 'us-russia-ukraine',
+    type: 'PrisonerSwapped',
+    eventId: '0b7f9c2e-5d1a-4c3e-9f6b-2a8d4e1c7b90',
+    sameAs: '5b0d6a84-3c1e-4f4e-9d8e-2f7a1c9b0e11',
+    score: 1,
+    sharedActors: ['rus', 'usa'],
+    sharedCountries: ['RUS', 'USA'],
+  },
 });
 
 export const INCIDENT_SUGGESTIONS = schemaComponent('IncidentSuggestions', record({ items: arrayOf(INCIDENT_SUGGESTION) }));
