@@ -14,6 +14,8 @@ import { ActorsController } from './actors/actors.controller';
 import { CeasefiresController } from './ceasefires/ceasefires.controller';
 import { ClaimChangesValidator } from './claims/claim-changes.validator';
 import { ClaimsController } from './claims/claims.controller';
+import { IncidentsController } from './incidents/incidents.controller';
+import { OtherTrackClaims } from './claims/other-track-claims';
 import { CLOCK, systemClock } from './commands/clock';
 import { CommandResponseInterceptor } from './commands/command-response.interceptor';
 import { RegisteredActors } from './commands/registered-actors';
@@ -107,6 +109,7 @@ export class AppModule {
         PrisonerSwapsController,
         CeasefiresController,
         ClaimsController,
+        IncidentsController,
         ActorsController,
         ProblemsController,
         ReadinessController,
@@ -118,6 +121,7 @@ export class AppModule {
         StreamHistory,
         ActorReader,
         ClaimChangesValidator,
+        OtherTrackClaims,
         ReadModels,
         ReadYourWritesInterceptor,
         SseConnections,

@@ -8,6 +8,7 @@ export * from './shared/event';
 export * from './shared/ids';
 export { parseIsoDate, periodOf, isWhollyBefore } from './shared/dates';
 export type { ParsedDate, Period } from './shared/dates';
+export { canCarry } from './shared/dates';
 
 export * from './talks/talks.events';
 export * from './talks/talks.commands';

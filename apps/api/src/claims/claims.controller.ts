@@ -8,6 +8,8 @@ import { CommandEndpoint, PLACE_PROBLEMS } from '../openapi/command-endpoint.dec
 import { ApiProblem } from '../problem/problem';
 import { talksCommand } from '../talks/talks-command';
 import { CorrectClaimDto, RetractClaimDto } from './claim-amendment.dto';
+import { ClaimLinkDto } from './claim-link.dto';
+import { OtherTrackClaims } from './other-track-claims';
 import { ClaimChangesValidator } from './claim-changes.validator';
 import { SlugParam } from './slug';
 import { SlugPipe } from './slug.pipe';
@@ -56,6 +58,7 @@ export class ClaimsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly changes: ClaimChangesValidator,
+    private readonly otherTracks: OtherTrackClaims,
   ) {}
 
   @Post('corrections')
@@ -85,5 +88,39 @@ export class ClaimsController {
     @FromCommandRequest() request: CommandRequest,
   ): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'RetractClaim', { ...body, eventId }, request));
+  }
+
+  @Post('same-as')
+  @CommandEndpoint('State that two claims report the same real-world event', {
+    description:
+      'Linked claims form one incident: it counts once in the status, and its timeline entries list every report and source. ' +
+      'Both claims must be live claims of the same type, not yet one incident: of this track, or `sameAs` of the track `sameAsTalksId` names ' +
+      '(the link is recorded in this track).',
+    rejections: ['TALKS.NOT_OPENED', 'CLAIM.NOT_FOUND', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE', 'INCIDENT.SELF_LINK', 'INCIDENT.RETRACTED_CLAIM', 'INCIDENT.TYPE_MISMATCH', 'INCIDENT.ALREADY_LINKED'],
+  })
+  async link(
+    @Param('id', SlugPipe) id: string,
+    @Param('eventId', EventIdPipe) eventId: string,
+    @Body() body: ClaimLinkDto,
+    @FromCommandRequest() request: CommandRequest,
+  ): Promise<CommandOutcome> {
+    const sameAs = body.sameAs.toLowerCase();
+    const elsewhere = body.sameAsTalksId !== undefined && body.sameAsTalksId !== id;
+    const context = elsewhere ? { otherClaims: await this.otherTracks.find(body.sameAsTalksId!, sameAs) } : {};
+    return this.commands.execute(talksCommand(id, 'LinkClaims', { ...body, sameAs, eventId }, request, context));
+  }
+
+  @Post('not-same-as')
+  @CommandEndpoint('Undo a link between two claims', {
+    description: 'The two claims count as separate events again; the link stays in the history.',
+    rejections: ['TALKS.NOT_OPENED', 'CLAIM.NOT_FOUND', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE', 'INCIDENT.NOT_LINKED'],
+  })
+  unlink(
+    @Param('id', SlugPipe) id: string,
+    @Param('eventId', EventIdPipe) eventId: string,
+    @Body() body: ClaimLinkDto,
+    @FromCommandRequest() request: CommandRequest,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(talksCommand(id, 'UnlinkClaims', { ...body, sameAs: body.sameAs.toLowerCase(), eventId }, request));
   }
 }

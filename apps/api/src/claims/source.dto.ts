@@ -37,4 +37,10 @@ export class SourceDto {
   @IsOptional()
   @IsIn(STANCES)
   stance?: Stance;
+  @ApiPropertyOptional({ description: 'The wire service this copy reprints: a syndicated copy does not count as an independent source', example: 'Reuters', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  syndicatedFrom?: string;
 }

@@ -211,7 +211,7 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
   private async decide(job: Job, decider: AnyDecider, state: unknown): Promise<EventToAppend[]> {
     const { command, request } = job.command;
     const registeredActors = await this.actors.among(decider.referencedActors(command, state));
-    const decision = decider.decide({ ...command, metadata: { now: this.clock(), registeredActors } }, state);
+    const decision = decider.decide({ ...command, metadata: { ...job.command.context, now: this.clock(), registeredActors } }, state);
     if (isDomainError(decision)) {
       throw new ApiProblem(STATUS_BY_KIND[decision.kind], decision.code, decision.message, {
         ...(decision.field === undefined ? {} : { errors: [{ field: decision.field, message: decision.message }] }),

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@parley/domain';
 import { AggregateName } from './aggregates';
 import { CommandOutcome } from './command-outcome';
 import { CommandRequest } from './command-request';
@@ -13,6 +14,8 @@ export class StreamCommand extends Command<CommandOutcome> {
     readonly id: string,
     readonly command: Readonly<{ type: string; data: object }>,
     readonly request: CommandRequest,
+    /** What the route looked up beyond this stream for the decision (a linked claim of another track). */
+    readonly context: Readonly<Pick<CommandContext, 'otherClaims'>> = {},
   ) {
     super();
   }

@@ -6,6 +6,7 @@ export const API_TAGS: ReadonlyArray<readonly [name: string, description: string
   ['ceasefires', 'Claims of ceasefires brokered, violated and ended, and of hostages released.'],
   ['corrections', 'Nothing is overwritten: a correction or a retraction of a claim is itself a claim, with its own sources.'],
   ['actors', 'People, states and organisations: registered before a claim can name them; their profiles, histories and activity.'],
+  ['incidents', 'Claims linked as reports of one real-world event count once; suggestions of pairs to link, for an editor to confirm.'],
   ['timeline', 'Every live claim in date order, as JSON pages or as CSV and JSON Lines exports.'],
   ['releases', 'Every person freed by prisoner swaps and hostage releases.'],
   ['events', 'The global feed of every recorded event, in the order it was recorded.'],

@@ -9,6 +9,7 @@ import { TALKS_STATUS_SCHEMAS } from '../talks/talks-status.schema';
 import { TIMELINE_SCHEMAS } from '../timeline/timeline.schema';
 import { DATASET_SCHEMAS } from '../timeline/dataset.schema';
 import { CODEBOOK_SCHEMAS } from '../codebooks/codebooks.schema';
+import { INCIDENT_SCHEMAS } from '../incidents/suggestions.schema';
 import { API_TAGS } from './api-tags';
 import { PROBLEM_SCHEMAS } from './problem.schema';
 import { SchemaComponent } from './schema-component';
@@ -24,6 +25,7 @@ const RESPONSE_SCHEMAS: readonly SchemaComponent[] = [
   ...HISTORY_SCHEMAS,
   ...ACTOR_SCHEMAS,
   ...API_KEY_SCHEMAS,
+  ...INCIDENT_SCHEMAS,
   PROJECTION_STATUS,
 ];
 

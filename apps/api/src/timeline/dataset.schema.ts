@@ -2,7 +2,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { DATASET_COLUMNS } from '@parley/projections';
 import { arrayOf, NULLABLE_STRING, schemaComponent } from '../openapi/schema-component';
 
-const INTEGER_COLUMNS = ['version', 'dyad', 'timePrecisionCode', 'geoPrecisionCode', 'sourceCount', 'revision'];
+const INTEGER_COLUMNS = ['version', 'dyad', 'timePrecisionCode', 'geoPrecisionCode', 'sourceCount', 'revision', 'incidentSourceCount'];
 const NUMBER_COLUMNS = ['latitude', 'longitude'];
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -25,6 +25,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   stance: 'Where the sources stand together: `asserted`, `denied` (every source denies it) or `disputed`',
   stances: 'The sources’ stances (`asserts`, `denies`), `;`-separated, each once',
   note: 'The analyst’s free-text note on the claim (at most 2,000 characters)',
+  incidentId: 'The incident the claim reports (claims linked as one event share it); the claim’s own event id when linked to none',
+  incidentSourceCount: 'The incident’s independent sources: distinct outlets asserting it, a syndicated copy counted as the wire it reprints',
 };
 
 const property = (column: string): SchemaObject => ({

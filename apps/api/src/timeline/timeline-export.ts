@@ -1,4 +1,4 @@
-import { CODEBOOKS, Page, TimelineItem, sourcesCell, sourcesOf } from '@parley/projections';
+import { CODEBOOKS, Page, TimelineItem, incidentColumnsOf, sourcesCell, sourcesOf } from '@parley/projections';
 import { Readable } from 'node:stream';
 import { csvLines } from '../exports/spreadsheet-safe-csv';
 
@@ -18,6 +18,7 @@ const COLUMNS = [
   'cameo', 'cameoCodebook', 'plover', 'ploverCodebook', 'sources', 'corrected', 'revision', 'position', 'recordedAt',
   // v2, after the v1 columns so a reader by position keeps working.
   'stance', 'note',
+  'incidentId', 'incidentSourceCount',
 ] as const;
 
 const csvRow = (item: TimelineItem): unknown[] => [
@@ -26,6 +27,7 @@ const csvRow = (item: TimelineItem): unknown[] => [
   item.cameo ?? '', CODEBOOKS.cameo, item.plover ?? '', CODEBOOKS.plover, sourcesCell(sourcesOf(item.data)),
   item.corrected, item.revision, item.position, item.recordedAt,
   item.stance, item.note ?? '',
+  ...Object.values(incidentColumnsOf(item)),
 ];
 
 /** How one export writes its items: a CSV header and row, and a JSON Lines object. */
@@ -51,4 +53,4 @@ export function pagedExport<T>(format: ExportFormat, lines: ExportLines<T>, page
 
 /** The timeline as it reads: one row per claim, with the codebooks its codes come from. */
 export const timelineExport = (format: ExportFormat, pageAfter: (cursor: string | undefined) => Page<TimelineItem>, first?: string): Readable =>
-  pagedExport(format, { header: COLUMNS, csvRow, jsonLine: (item) => ({ ...item, codebooks: CODEBOOKS }) }, pageAfter, first);
+  pagedExport(format, { header: COLUMNS, csvRow, jsonLine: (item) => ({ ...item, ...incidentColumnsOf(item), codebooks: CODEBOOKS }) }, pageAfter, first);

@@ -1,6 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { CONFIDENCES, PRECISIONS, TALKS_CLAIM_TYPES } from '@parley/domain';
 import { CLAIM_STANCES, CODEBOOKS } from '@parley/projections';
+import { INCIDENT } from '../incidents/incident.schema';
 import { arrayOf, CLAIM_DATE, COUNT, DATE_TIME, NULLABLE_STRING, POSITION, record, schemaComponent } from '../openapi/schema-component';
 
 const properties: Record<string, SchemaObject> = {
@@ -25,8 +26,8 @@ const properties: Record<string, SchemaObject> = {
   recordedAt: DATE_TIME,
 };
 
-/** One live claim of the timeline. */
-export const TIMELINE_ITEM = schemaComponent('TimelineItem', record(properties));
+/** One live claim of the timeline; a claim linked to other reports carries the incident they form. */
+export const TIMELINE_ITEM = schemaComponent('TimelineItem', record({ ...properties, incident: INCIDENT.ref }, ['incident']));
 
 export const TIMELINE_PAGE = schemaComponent(
   'TimelinePage',
@@ -38,8 +39,11 @@ export const TIMELINE_EXPORT_LINE = schemaComponent(
   'TimelineExportLine',
   record({
     ...properties,
+    incident: INCIDENT.ref,
+    incidentId: { type: 'string', format: 'uuid', description: 'The incident the claim belongs to; its own event id when linked to no other report' },
+    incidentSourceCount: { ...COUNT, description: 'The independent sources of that incident' },
     codebooks: record({ cameo: { type: 'string', enum: [CODEBOOKS.cameo] }, plover: { type: 'string', enum: [CODEBOOKS.plover] } }),
-  }),
+  }, ['incident']),
 );
 
-export const TIMELINE_SCHEMAS = [TIMELINE_ITEM, TIMELINE_PAGE, TIMELINE_EXPORT_LINE];
+export const TIMELINE_SCHEMAS = [INCIDENT, TIMELINE_ITEM, TIMELINE_PAGE, TIMELINE_EXPORT_LINE];

@@ -22,6 +22,8 @@ export type Source = Readonly<{
   quote?: string;
   /** Absent means `asserts`. */
   stance?: Stance;
+  /** The wire service this copy reprints (Reuters, AP): a syndicated copy is not an independent source. */
+  syndicatedFrom?: string;
 }>;
 
 export type Provenance = Readonly<{

@@ -51,6 +51,12 @@ export const ERROR_CODES = {
   'CLAIM.EMPTY_CORRECTION': { kind: 'rule', meaning: 'A correction must change at least one field.' },
   'CLAIM.INVALID_VALUE': { kind: 'rule', meaning: "A corrected field's value has the wrong shape for the claim's type." },
 
+  'INCIDENT.SELF_LINK': { kind: 'rule', meaning: 'A claim cannot be linked to itself.' },
+  'INCIDENT.RETRACTED_CLAIM': { kind: 'conflict', meaning: 'A retracted claim cannot be linked to another.' },
+  'INCIDENT.TYPE_MISMATCH': { kind: 'rule', meaning: 'Only claims of the same type can report the same event.' },
+  'INCIDENT.ALREADY_LINKED': { kind: 'conflict', meaning: 'The two claims are already linked, directly or through others, into one incident.' },
+  'INCIDENT.NOT_LINKED': { kind: 'conflict', meaning: 'The two claims are not linked to each other directly: there is no link to undo.' },
+
   'PROVENANCE.NO_SOURCES': { kind: 'rule', meaning: 'A claim cites at least one source.' },
   'NOTE.TOO_LONG': { kind: 'rule', meaning: 'A claim’s note is at most 2,000 characters.' },
 

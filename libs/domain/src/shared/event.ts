@@ -21,4 +21,9 @@ export type Command<Type extends string = string, Data extends object = object> 
 export type CommandContext = Readonly<{
   now: Date;
   registeredActors: ReadonlySet<string>;
+  /** Claims of other tracks the command names (a link across tracks), as their own tracks stand: absent when not found. */
+  otherClaims?: ReadonlyMap<string, OtherClaim>;
 }>;
+
+/** What a decision may know of a claim in another track. */
+export type OtherClaim = Readonly<{ talksId: string; type: string; retracted: boolean }>;

@@ -6,6 +6,8 @@ import {
   CeasefireViolated,
   ClaimCorrected,
   ClaimRetracted,
+  ClaimsLinked,
+  ClaimsUnlinked,
   EnvoyVisited,
   HostagesReleased,
   MeetingHeld,
@@ -36,6 +38,8 @@ export type ResumeTalks = Command<'ResumeTalks', DataOf<TalksResumed>>;
 export type ConcludeTalks = Command<'ConcludeTalks', DataOf<TalksConcluded>>;
 export type CorrectClaim = Command<'CorrectClaim', DataOf<ClaimCorrected>>;
 export type RetractClaim = Command<'RetractClaim', DataOf<ClaimRetracted>>;
+export type LinkClaims = Command<'LinkClaims', DataOf<ClaimsLinked>>;
+export type UnlinkClaims = Command<'UnlinkClaims', DataOf<ClaimsUnlinked>>;
 
 export type TalksCommand =
   | OpenTalks
@@ -52,7 +56,9 @@ export type TalksCommand =
   | ConcludeTalks
   | CorrectClaim
   | RetractClaim
-  | ExtendCeasefire;
+  | ExtendCeasefire
+  | LinkClaims
+  | UnlinkClaims;
 
 export type TalksCommandType = TalksCommand['type'];
 
@@ -73,6 +79,8 @@ export const EVENT_OF_COMMAND = {
   CorrectClaim: 'ClaimCorrected',
   RetractClaim: 'ClaimRetracted',
   ExtendCeasefire: 'CeasefireExtended',
+  LinkClaims: 'ClaimsLinked',
+  UnlinkClaims: 'ClaimsUnlinked',
 } as const satisfies { readonly [C in TalksCommand as C['type']]: TalksEventType };
 
 export const TALKS_COMMAND_TYPES = Object.keys(EVENT_OF_COMMAND) as readonly TalksCommandType[];

@@ -5,13 +5,14 @@ import { rejection } from '../shared/error-codes';
 import { checkClaim, checkTransition } from './claim.rules';
 import { actorRefsIn } from './claim.fields';
 import { decideCorrection, decideRetraction } from './corrections.rules';
+import { decideLink, decideUnlink } from './incidents.rules';
 import { checkNotConcluded } from './lifecycle.rules';
 import { CorrectClaim, EVENT_OF_COMMAND, TalksCommand } from './talks.commands';
 import { EMPTY_FACTS } from './talks.facts';
 import { TalksClaim, TalksEvent } from './talks.events';
 import { evolveAllTalks, evolveTalks, initialTalksState, TalksFacts, TalksState } from './talks.state';
 
-type ClaimCommand = Exclude<TalksCommand, { type: 'CorrectClaim' | 'RetractClaim' }>;
+type ClaimCommand = Exclude<TalksCommand, { type: 'CorrectClaim' | 'RetractClaim' | 'LinkClaims' | 'UnlinkClaims' }>;
 
 /** Each claim command asks for exactly the event it is named after, with the same data. */
 const claimOf = (command: Pick<ClaimCommand, 'type' | 'data'>): TalksClaim =>
@@ -37,6 +38,10 @@ const decide = (command: TalksCommand, state: TalksState): readonly TalksEvent[]
       return decideCorrection(command, state);
     case 'RetractClaim':
       return decideRetraction(command, state);
+    case 'LinkClaims':
+      return decideLink(command, state);
+    case 'UnlinkClaims':
+      return decideUnlink(command, state);
     case 'RecordEnvoyVisit':
     case 'ScheduleMeeting':
     case 'RecordMeeting':
@@ -59,7 +64,7 @@ const decide = (command: TalksCommand, state: TalksState): readonly TalksEvent[]
 
 /** The actors a command names; for a correction, those its changes name by the target claim's type. */
 const referencedActors = (command: Omit<TalksCommand, 'metadata'>, state: TalksState): readonly string[] => {
-  if (command.type === 'RetractClaim') return [];
+  if (command.type === 'RetractClaim' || command.type === 'LinkClaims' || command.type === 'UnlinkClaims') return [];
   if (command.type === 'CorrectClaim') {
     const { eventId, changes } = command.data as CorrectClaim['data'];
     const target = state.status === 'not_opened' ? undefined : state.claims.get(eventId);

@@ -153,6 +153,29 @@ export type ClaimRetracted = Event<'ClaimRetracted', ClaimBasis & {
   reason: string;
 }>;
 
+/**
+ * An editor's statement that two claims of a track report the same real-world event: together
+ * they form one incident, which counts once. `sameAs` is the other claim's event id. Dated and
+ * sourced like a retraction: when and on whose word the identity was established.
+ */
+export type ClaimsLinked = Event<'ClaimsLinked', ClaimBasis & {
+  talksId: string;
+  eventId: string;
+  sameAs: string;
+  /** The track of `sameAs` when it is another: the link is recorded in the track of `eventId`. */
+  sameAsTalksId?: string;
+  reason: string;
+}>;
+
+/** Withdraws an earlier link between two claims: they count as separate events again. */
+export type ClaimsUnlinked = Event<'ClaimsUnlinked', ClaimBasis & {
+  talksId: string;
+  eventId: string;
+  sameAs: string;
+  sameAsTalksId?: string;
+  reason: string;
+}>;
+
 /** Events that state something happened; corrections and retractions act on them. */
 export type TalksClaim =
   | TalksOpened
@@ -169,7 +192,7 @@ export type TalksClaim =
   | TalksResumed
   | TalksConcluded;
 
-export type TalksEvent = TalksClaim | ClaimCorrected | ClaimRetracted;
+export type TalksEvent = TalksClaim | ClaimCorrected | ClaimRetracted | ClaimsLinked | ClaimsUnlinked;
 
 export type TalksEventType = TalksEvent['type'];
 
@@ -189,4 +212,4 @@ export const TALKS_CLAIM_TYPES = [
   'CeasefireExtended',
 ] as const satisfies readonly TalksClaim['type'][];
 
-export const TALKS_EVENT_TYPES = [...TALKS_CLAIM_TYPES, 'ClaimCorrected', 'ClaimRetracted'] as const satisfies readonly TalksEventType[];
+export const TALKS_EVENT_TYPES = [...TALKS_CLAIM_TYPES, 'ClaimCorrected', 'ClaimRetracted', 'ClaimsLinked', 'ClaimsUnlinked'] as const satisfies readonly TalksEventType[];

@@ -1,10 +1,10 @@
-import { List, Map as PersistentMap, OrderedMap } from 'immutable';
+import { List, Map as PersistentMap, OrderedMap, Set as PersistentSet } from 'immutable';
 import { Identified } from '../shared/event';
 import { mergeChanges } from './claim.fields';
 import { EMPTY_FACTS, FactKey, applyClaim, factKeysOf, recomputePart } from './talks.facts';
 
 export type { CeasefireExtensionRecord, CeasefireRecord, ClaimRecord, MeetingRecord, SwapRecord, TalksFacts, TalksLifecycle } from './talks.records';
-import { TALKS_CLAIM_TYPES, TalksClaim, TalksEvent } from './talks.events';
+import { ClaimsLinked, ClaimsUnlinked, TALKS_CLAIM_TYPES, TalksClaim, TalksEvent } from './talks.events';
 import { ClaimRecord, TalksFacts } from './talks.records';
 
 export type NotOpenedTalks = Readonly<{ status: 'not_opened' }>;
@@ -14,13 +14,17 @@ export type OpenedTalks = TalksFacts &
     talksId: string;
     /** Every claim by event id, in recorded order. */
     claims: OrderedMap<string, ClaimRecord>;
-    /** Ids of the corrections and retractions recorded, which are not claims themselves. */
-    amendments: PersistentMap<string, 'ClaimCorrected' | 'ClaimRetracted'>;
+    /** Ids of the corrections, retractions and links recorded, which are not claims themselves. */
+    amendments: PersistentMap<string, AmendmentType>;
+    /** The live links between claims (same real-world event), both ways: claim id → the claims it is linked to. */
+    linked: PersistentMap<string, PersistentSet<string>>;
     /** For each part of the facts, the claims that touch it in recorded order: what an amendment recomputes. */
     claimsByPart: PersistentMap<FactKey, List<string>>;
   }>;
 
 export type TalksState = NotOpenedTalks | OpenedTalks;
+
+export type AmendmentType = 'ClaimCorrected' | 'ClaimRetracted' | 'ClaimsLinked' | 'ClaimsUnlinked';
 
 export const initialTalksState = (): TalksState => ({ status: 'not_opened' });
 
@@ -41,7 +45,7 @@ const withClaim = (state: OpenedTalks, record: ClaimRecord): OpenedTalks => ({
 
 /** The claim changed in place: the parts it touches are refolded from their own claims only. */
 const amended = (state: OpenedTalks, eventId: string, amendment: Identified<TalksEvent>, change: (record: ClaimRecord) => ClaimRecord): OpenedTalks => {
-  const amendments = state.amendments.set(amendment.id, amendment.type as 'ClaimCorrected' | 'ClaimRetracted');
+  const amendments = state.amendments.set(amendment.id, amendment.type as AmendmentType);
   const target = state.claims.get(eventId);
   if (!target) return { ...state, amendments };
   const record = change(target);
@@ -54,6 +58,22 @@ const amended = (state: OpenedTalks, eventId: string, amendment: Identified<Talk
     return recomputePart(refolded, key, ids.map((id) => claims.get(id)!));
   }, state);
   return { ...state, ...facts, amendments, claims };
+};
+
+const EMPTY_LINKS = PersistentSet<string>();
+
+/**
+ * A link adds the pair both ways, an unlink removes it. Its first claim is of this track, the other
+ * too unless the link names another track; links naming claims not so found change nothing.
+ */
+const withLink = (state: OpenedTalks, event: Identified<ClaimsLinked | ClaimsUnlinked>): OpenedTalks => {
+  const amendments = state.amendments.set(event.id, event.type);
+  const { eventId, sameAs, sameAsTalksId } = event.data;
+  const elsewhere = sameAsTalksId !== undefined && sameAsTalksId !== state.talksId;
+  if (!state.claims.has(eventId) || (!elsewhere && !state.claims.has(sameAs)) || eventId === sameAs) return { ...state, amendments };
+  const turn = (linked: OpenedTalks['linked'], from: string, to: string) =>
+    linked.update(from, EMPTY_LINKS, (others) => (event.type === 'ClaimsLinked' ? others.add(to) : others.delete(to)));
+  return { ...state, amendments, linked: turn(turn(state.linked, eventId, sameAs), sameAs, eventId) };
 };
 
 /**
@@ -70,6 +90,7 @@ export const evolveTalks = (state: TalksState, event: Identified<TalksEvent>): T
       talksId: event.data.talksId,
       claims: OrderedMap(),
       amendments: PersistentMap(),
+      linked: PersistentMap(),
       claimsByPart: PersistentMap(),
     };
     return withClaim(opened, record);
@@ -83,6 +104,9 @@ export const evolveTalks = (state: TalksState, event: Identified<TalksEvent>): T
       return amended(state, event.data.eventId, event, (record) =>
         record.claim.type === 'TalksOpened' || record.retracted ? record : { ...record, retracted: true },
       );
+    case 'ClaimsLinked':
+    case 'ClaimsUnlinked':
+      return withLink(state, event);
     case 'TalksOpened':
       return state;
     default:

@@ -8,6 +8,8 @@ import {
   CeasefireViolated,
   ClaimCorrected,
   ClaimRetracted,
+  ClaimsLinked,
+  ClaimsUnlinked,
   EnvoyVisited,
   HostagesReleased,
   MeetingHeld,
@@ -101,6 +103,8 @@ export const resumed = claim<TalksResumed>('TalksResumed', { reason: 'New propos
 export const concluded = claim<TalksConcluded>('TalksConcluded', { outcome: 'agreement', summary: 'Deal signed' });
 export const corrected = claim<ClaimCorrected>('ClaimCorrected', { eventId: 'e1', changes: {}, reason: 'Misreported' });
 export const retracted = claim<ClaimRetracted>('ClaimRetracted', { eventId: 'e1', reason: 'Did not happen' });
+export const linked = claim<ClaimsLinked>('ClaimsLinked', { eventId: 'e1', sameAs: 'e2', reason: 'Same exchange, reported twice' });
+export const unlinked = claim<ClaimsUnlinked>('ClaimsUnlinked', { eventId: 'e1', sameAs: 'e2', reason: 'Two different exchanges' });
 
 const COMMAND_OF_EVENT = Object.fromEntries(Object.entries(EVENT_OF_COMMAND).map(([command, event]) => [event, command]));
 

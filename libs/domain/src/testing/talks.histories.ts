@@ -12,6 +12,7 @@ import {
   ended,
   extended,
   held,
+  linked,
   opened,
   released,
   resumed,
@@ -19,6 +20,7 @@ import {
   scheduled,
   stalled,
   swapped,
+  unlinked,
   violated,
   visited,
 } from './talks.fixtures';
@@ -113,21 +115,43 @@ const changes = fc.oneof(
 );
 
 /** What an analyst tries next; the target of an amendment is picked among the claims so far. */
-export type Intent = Readonly<{ claim: TalksEvent }> | Readonly<{ amend: 'correct' | 'retract'; target: number; changes: Record<string, unknown> }>;
+export type Intent =
+  | Readonly<{ claim: TalksEvent }>
+  | Readonly<{ amend: 'correct' | 'retract'; target: number; changes: Record<string, unknown> }>
+  | Readonly<{ link: 'link' | 'unlink'; target: number; other: number }>;
 
 const amendment: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ amend: fc.constant('correct' as const), target: fc.nat(), changes }) },
   { weight: 1, arbitrary: fc.record({ amend: fc.constant('retract' as const), target: fc.nat(), changes: fc.constant({}) }) },
 );
 
-/** Claims and amendments; then, sometimes, the conclusion and the amendments a concluded track still takes. */
+/** An editor links two claims as one incident, or undoes a link; most tries are refused (types differ), which is fine. */
+const linking: fc.Arbitrary<Intent> = fc.record({ link: fc.constantFrom('link' as const, 'link' as const, 'unlink' as const), target: fc.nat(), other: fc.nat() });
+
+/** Claims, amendments and links; then, sometimes, the conclusion and the amendments a concluded track still takes. */
 export const talksIntents: fc.Arbitrary<Intent[]> = fc
   .record({
-    during: fc.array(fc.oneof({ weight: 2, arbitrary: claims.map((claim) => ({ claim })) }, { weight: 1, arbitrary: amendment }), { minLength: 5, maxLength: 30 }),
+    during: fc.array(fc.oneof({ weight: 2, arbitrary: claims.map((claim) => ({ claim })) }, { weight: 1, arbitrary: amendment }, { weight: 1, arbitrary: linking }), {
+      minLength: 5,
+      maxLength: 30,
+    }),
     conclusion: fc.oneof(fc.constant(undefined), basis.map((b) => ({ claim: concluded(b) }))),
     after: fc.array(amendment, { maxLength: 4 }),
   })
   .map(({ during, conclusion, after }) => [...during, ...(conclusion ? [conclusion, ...after] : [])]);
+
+/**
+ * The claim a link intent pairs with `eventId`: for a link, one of the same type (most random
+ * pairs differ in type, and the rules refusing those have specs of their own); for an unlink, one
+ * it is linked to. `fallback` when there is none.
+ */
+const partnerOf = (state: TalksState, { link, other }: Readonly<{ link: 'link' | 'unlink'; other: number }>, eventId: string, fallback: string): string => {
+  if (state.status === 'not_opened') return fallback;
+  const type = state.claims.get(eventId)?.claim.type;
+  const candidates =
+    link === 'unlink' ? [...(state.linked.get(eventId) ?? [])] : [...state.claims.values()].filter((c) => c.eventId !== eventId && c.claim.type === type).map((c) => c.eventId);
+  return candidates.length ? candidates[other % candidates.length] : fallback;
+};
 
 /**
  * Keeps what the decider accepts, deciding and folding as the command handler would; `record`
@@ -141,10 +165,13 @@ export const acceptedHistory = (
   let state = talksDecider.initialState();
   const claimIds: string[] = [];
   for (const next of [{ claim: opened() } as Intent, ...intents]) {
+    const pick = (index: number) => claimIds[index % claimIds.length];
     const proposed =
       'claim' in next
         ? next.claim
-        : next.amend === 'correct'
+        : 'link' in next
+          ? (next.link === 'link' ? linked : unlinked)({ eventId: pick(next.target), sameAs: partnerOf(state, next, pick(next.target), pick(next.other)), occurredAt: '2025-03-10' })
+          : next.amend === 'correct'
           ? corrected({ eventId: claimIds[next.target % claimIds.length], changes: next.changes, occurredAt: '2025-03-10' })
           : retracted({ eventId: claimIds[next.target % claimIds.length], occurredAt: '2025-03-10' });
     const decided = talksDecider.decide(commandFor(proposed), state);
@@ -153,7 +180,7 @@ export const acceptedHistory = (
       const identified = { ...event, id: record(event) };
       events.push(identified);
       state = talksDecider.evolve(state, identified);
-      if (!['ClaimCorrected', 'ClaimRetracted'].includes(event.type)) claimIds.push(identified.id);
+      if (!['ClaimCorrected', 'ClaimRetracted', 'ClaimsLinked', 'ClaimsUnlinked'].includes(event.type)) claimIds.push(identified.id);
     }
   }
   return { events, state };

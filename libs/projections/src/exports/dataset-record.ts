@@ -1,6 +1,8 @@
 import { PRECISIONS, parseIsoDate, periodOf } from '@parley/domain';
 import { ClaimType } from '../talks/claim-data';
 import { hostOf, placeOf } from '../talks/claim-place';
+import { isRecord, textOf } from '../talks/claim-data';
+import { incidentColumnsOf } from '../talks/incidents';
 import { ClaimChange } from './claim-change';
 import { CODEBOOKS, CrosswalkSetting, Dyad, EventCode, claimCode, crosswalkClaimOf, dyadsOf } from './crosswalk';
 import { sourcesCell, sourcesOf } from './source-cell';
@@ -29,6 +31,7 @@ const DESCRIBED_COLUMNS = [
   'placeCountry', 'placeCity', 'geoPrecision', 'geoPrecisionCode', 'latitude', 'longitude', 'hostedBy',
   'confidence', 'stance', 'stances', 'sourceCount', 'publishers', 'originators', 'sources',
   'summary', 'note', 'position', 'revision', 'recordedAt',
+  'incidentId', 'incidentSourceCount',
 ];
 
 export const DATASET_COLUMNS: Readonly<Record<DatasetShape, readonly string[]>> = {
@@ -100,6 +103,7 @@ const described = ({ item }: ClaimChange) => {
     position: item.position,
     revision: item.revision,
     recordedAt: item.recordedAt,
+    ...incidentColumnsOf(item),
   };
 };
 

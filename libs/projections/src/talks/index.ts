@@ -20,3 +20,7 @@ export type { Page, ReleaseFilters, ReleaseItem, StatusFilters, TimelineFilters,
 export { InvalidCursorError } from './timeline-cursor';
 export { statusAt, timelineAt } from './talks.time-travel';
 export type { TimeTravelOptions } from './talks.time-travel';
+export { incidentColumnsOf } from './incidents';
+export type { IncidentView } from './incidents';
+export { incidentSuggestions } from './incident-suggestions';
+export type { IncidentSuggestion, SuggestionFilters } from './incident-suggestions';

@@ -5,6 +5,7 @@ import {
   ListKey,
   StatusClaim,
   StatusCore,
+  StatusCounts,
   StatusLists,
   addCounts,
   applyToLists,
@@ -42,6 +43,8 @@ export type Amendment = Readonly<{
   after?: ClaimData;
   revision: number;
   position: string;
+  /** What the claim's incident added to the counts before and after, when the claim is linked to others: it counts once. */
+  incidentCounts?: Readonly<{ before: StatusCounts; after: StatusCounts }>;
 }>;
 
 const keysOf = ({ type, before, after }: Amendment): ListKey[] => {
@@ -51,7 +54,10 @@ const keysOf = ({ type, before, after }: Amendment): ListKey[] => {
 
 export const amendStatus = (core: StatusCore, lists: StatusLists, track: TrackClaims, amendment: Amendment): StatusCore => {
   const { type, before, after } = amendment;
-  const counts = addCounts(addCounts(core.counts, contributionOf(type, before), -1), after ? contributionOf(type, after) : EMPTY_COUNTS);
+  const [out, into] = amendment.incidentCounts
+    ? [amendment.incidentCounts.before, amendment.incidentCounts.after]
+    : [contributionOf(type, before), after ? contributionOf(type, after) : EMPTY_COUNTS];
+  const counts = addCounts(addCounts(core.counts, out, -1), into);
   let next: StatusCore = { ...core, counts };
   if (type === 'TalksOpened' && after) {
     const { talksId: _sameTrack, ...fields } = openingOf(after);

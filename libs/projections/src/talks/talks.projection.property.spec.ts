@@ -1,19 +1,26 @@
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { OpenedTalks, TalksState } from '@parley/domain';
+import { incidentOf } from '@parley/domain/talks/incidents.rules';
 import { TALKS_ID } from '@parley/domain/testing/talks.fixtures';
 import { Intent, acceptedHistory, talksIntents } from '@parley/domain/testing/talks.histories';
 import type { RecordedEvent } from '@parley/event-store';
 import { eventRecorder, projectionHarness } from '../testing';
 import { isCounted } from './claim-stance';
-import { foldStatus } from './talks-status';
+import { LIVE, knownLinks } from './incident.rows';
+import { foldIncidentStatus } from './incidents';
 import { talksProjection } from './talks.projection';
 import { getStatus, liveClaims } from './talks.queries';
 
 /**
  * Random histories the decider accepts (corrections and retractions included): projecting them
- * event by event must equal a rebuild, and the stored status must equal the fold of the live claims.
+ * event by event must equal a rebuild, and the stored status must equal the fold of the live claims
+ * (each incident that links make counted once).
  */
+
+/** How many incidents these claims make under the decider's own links. */
+const incidentsAmong = (state: OpenedTalks, eventIds: readonly string[]): number =>
+  new Set(eventIds.map((eventId) => [...incidentOf(state, eventId)].sort()[0])).size;
 
 /** Keeps what the decider accepts, recording it as the store would. */
 const historyOf = (intents: readonly Intent[]): { events: RecordedEvent[]; state: TalksState } => {
@@ -40,7 +47,7 @@ describe('talks projection (property)', () => {
 
         const last = events[events.length - 1];
         const stored = getStatus(live.ctx, TALKS_ID);
-        expect(stored).toEqual({ ...foldStatus(liveClaims(live.ctx, TALKS_ID)), revision: last.revision, position: last.position.toString() });
+        expect(stored).toEqual({ ...foldIncidentStatus(liveClaims(live.ctx, TALKS_ID), knownLinks(live.ctx, LIVE)), revision: last.revision, position: last.position.toString() });
 
         // And the read model agrees with the decider's own facts.
         const facts = state as OpenedTalks;
@@ -51,11 +58,14 @@ describe('talks projection (property)', () => {
         expect(stored?.ceasefires.map((c) => [c.ceasefireId, c.violations.length, c.ended?.reason]).sort(byId)).toEqual(
           [...facts.ceasefires.values()].map((c) => [c.ceasefireId, c.violations.length, c.ended?.reason]).sort(byId),
         );
-        // Counts leave out what every source denies; the decider's facts keep it (its ids are taken).
-        const counted = (type: string) => [...facts.claims.values()].filter(({ claim, retracted }) => !retracted && claim.type === type && isCounted(claim.data)).length;
-        expect(stored?.counts.swaps).toBe(counted('PrisonerSwapped'));
-        expect(stored?.counts.meetings).toBe(counted('MeetingHeld'));
-        expect(counted('MeetingHeld')).toBeLessThanOrEqual([...facts.meetings.values()].filter((m) => m.held).length);
+        // Linked claims are one incident, and count once; counts leave out what every source denies (the decider's
+        // facts keep it: its ids are taken).
+        const counted = (eventId: string) => {
+          const record = facts.claims.get(eventId);
+          return !!record && !record.retracted && isCounted(record.claim.data);
+        };
+        expect(stored?.counts.swaps).toBe(incidentsAmong(facts, [...facts.swaps.values()].map((swap) => swap.eventId).filter(counted)));
+        expect(stored?.counts.meetings).toBe(incidentsAmong(facts, [...facts.meetings.values()].flatMap((m) => m.held?.eventId ?? []).filter(counted)));
         expect(stored?.scheduledMeetings.map((m) => m.meetingId).sort()).toEqual(
           [...facts.meetings.values()].filter((m) => m.scheduled && !m.held).map((m) => m.meetingId).sort(),
         );

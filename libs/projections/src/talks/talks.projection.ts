@@ -2,7 +2,8 @@ import { TALKS_EVENT_TYPES, TalksClaim, mergeChanges } from '@parley/domain';
 import type { RecordedEvent } from '@parley/event-store';
 import { APPLIED, ApplyOutcome, Projection, ProjectionContext, skipped } from '../projection';
 import { ClaimData, ClaimType, isClaimType, isRecord, readBasis, textOf } from './claim-data';
-import { StatusCore, stepStatus } from './talks-status';
+import { LIVE, closeLink, contributionAround, insertLink, linkedIds, tracksOf } from './incident.rows';
+import { StatusCore, StatusCounts, addCounts, stepStatus } from './talks-status';
 import { amendStatus } from './talks-status.amend';
 import { readCore, statusRows, trackClaims, writeCore } from './talks-status.rows';
 import { TALKS_TABLES, createTalksReadIndexes, createTalksTables } from './talks.tables';
@@ -68,10 +69,18 @@ const targetOf = (ctx: ProjectionContext, data: ClaimData, type: 'ClaimCorrected
 };
 
 /** After the claim's rows changed: the parts of the status it touches, recomputed, stamped with the amendment. */
-const amendTrack = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, target: StoredClaim, after: ClaimData | undefined): void => {
+const amendTrack = (
+  ctx: ProjectionContext,
+  cores: Cores,
+  event: RecordedEvent,
+  target: StoredClaim,
+  after: ClaimData | undefined,
+  incidentBefore: StatusCounts | undefined,
+): void => {
   const core = cores.read(target.talksId);
   if (!core) return;
-  const amendment = { type: target.type, before: target.data, after, revision: event.revision, position: event.position.toString() };
+  const incidentCounts = incidentBefore && { before: incidentBefore, after: contributionAround(ctx, [target.eventId], target.talksId) };
+  const amendment = { type: target.type, before: target.data, after, revision: event.revision, position: event.position.toString(), ...(incidentCounts ? { incidentCounts } : {}) };
   cores.write(amendStatus(core, statusRows(ctx, target.talksId), trackClaims(ctx, target.talksId), amendment));
 };
 
@@ -83,8 +92,9 @@ const correctClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   const basis = readBasis(merged);
   if (typeof basis === 'string') return skipped(`ClaimCorrected would leave ${target.eventId} malformed: ${basis}`);
 
+  const incidentBefore = linkedContribution(ctx, target);
   rewriteClaim(ctx, target, merged, basis, event.position);
-  amendTrack(ctx, cores, event, target, merged);
+  amendTrack(ctx, cores, event, target, merged, incidentBefore);
   return APPLIED;
 };
 
@@ -94,9 +104,67 @@ const retractClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   // The decider refuses this (a track without its opening has no status); a recorded one changes nothing.
   if (target.type === 'TalksOpened') return skipped(`ClaimRetracted names ${target.eventId}, the opening of the track, which cannot be retracted`);
 
+  const incidentBefore = linkedContribution(ctx, target);
   markRetracted(ctx, target.eventId, event.position);
-  amendTrack(ctx, cores, event, target, undefined);
+  amendTrack(ctx, cores, event, target, undefined, incidentBefore);
   return APPLIED;
+};
+
+/** What a linked claim's incident adds to the counts; undefined for a claim linked to none (it counts alone). */
+const linkedContribution = (ctx: ProjectionContext, { eventId, talksId }: StoredClaim): StatusCounts | undefined =>
+  linkedIds(ctx, eventId, LIVE).length > 1 ? contributionAround(ctx, [eventId], talksId) : undefined;
+
+type LinkedPair = Readonly<{ talksId: string; eventId: string; sameAs: string }>;
+
+/** The two stored claims a link or unlink names (the second of `sameAsTalksId`, if named), or why it names no such pair. */
+const pairOf = (ctx: ProjectionContext, data: ClaimData, type: 'ClaimsLinked' | 'ClaimsUnlinked'): LinkedPair | string => {
+  const [talksId, eventId, sameAs] = [textOf(data.talksId), textOf(data.eventId), textOf(data.sameAs)];
+  if (!talksId || !eventId || !sameAs) return `malformed ${type}: talksId, eventId or sameAs is missing`;
+  if (eventId === sameAs) return `${type} names ${eventId} twice`;
+  for (const [id, track] of [[eventId, talksId], [sameAs, textOf(data.sameAsTalksId) ?? talksId]]) {
+    const claim = findClaim(ctx, id);
+    if (!claim) return `${type} names ${id}, which is not a stored claim`;
+    if (claim.talksId !== track) return `${type} names ${id}, a claim of another track (${claim.talksId})`;
+  }
+  return { talksId, eventId, sameAs };
+};
+
+/**
+ * The counts of every track with claims in the incidents around the pair move by what those
+ * incidents add to it after the change, less what they added before; the stream's own track is
+ * stamped with the event whatever it changed.
+ */
+const recount = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, pair: LinkedPair, change: () => boolean, refusal: string): ApplyOutcome => {
+  const core = cores.read(pair.talksId);
+  if (!core) return skipped(`talks ${pair.talksId} have not been opened`);
+  const ends = [pair.eventId, pair.sameAs];
+  const tracks = tracksOf(ctx, [...new Set(ends.flatMap((id) => linkedIds(ctx, id, LIVE)))]);
+  const before = new Map(tracks.map((talksId) => [talksId, contributionAround(ctx, ends, talksId)]));
+  if (!change()) return skipped(refusal);
+  for (const talksId of tracks) {
+    const after = contributionAround(ctx, ends, talksId);
+    const track = cores.read(talksId);
+    if (track) cores.write({ ...track, counts: addCounts(addCounts(track.counts, before.get(talksId)!, -1), after) });
+  }
+  cores.write({ ...cores.read(pair.talksId)!, revision: event.revision, position: event.position.toString() });
+  return APPLIED;
+};
+
+const linkClaims = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, data: ClaimData): ApplyOutcome => {
+  const pair = pairOf(ctx, data, 'ClaimsLinked');
+  if (typeof pair === 'string') return skipped(pair);
+  const insert = (): boolean => {
+    if (ctx.statement(`SELECT 1 FROM ${ctx.table('talks_links')} WHERE link_id = ?`).get(event.id) !== undefined) return false;
+    insertLink(ctx, { linkId: event.id, ...pair, position: event.position });
+    return true;
+  };
+  return recount(ctx, cores, event, pair, insert, `link ${event.id} is already stored`);
+};
+
+const unlinkClaims = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, data: ClaimData): ApplyOutcome => {
+  const pair = pairOf(ctx, data, 'ClaimsUnlinked');
+  if (typeof pair === 'string') return skipped(pair);
+  return recount(ctx, cores, event, pair, () => closeLink(ctx, pair.eventId, pair.sameAs, event.position), `${pair.eventId} and ${pair.sameAs} are not linked`);
 };
 
 const applyTalksEvent = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent): ApplyOutcome => {
@@ -104,6 +172,8 @@ const applyTalksEvent = (ctx: ProjectionContext, cores: Cores, event: RecordedEv
     if (!isRecord(event.data)) return skipped(`malformed ${event.type}: data is not an object`);
     if (event.type === 'ClaimCorrected') return correctClaim(ctx, cores, event, event.data);
     if (event.type === 'ClaimRetracted') return retractClaim(ctx, cores, event, event.data);
+    if (event.type === 'ClaimsLinked') return linkClaims(ctx, cores, event, event.data);
+    if (event.type === 'ClaimsUnlinked') return unlinkClaims(ctx, cores, event, event.data);
     if (isClaimType(event.type)) return recordClaim(ctx, cores, event, event.type, event.data);
     return skipped(`${event.type} is not a talks event`);
   })();
@@ -126,7 +196,8 @@ export const talksProjection: Projection = {
   // 5: domain model v2 — ceasefires carry their extensions (CeasefireExtended; the end in force on a date is the last
   //    extension's by then); sources have a stance, a claim every source denies adds nothing to counts or releases;
   //    notes; `denied` left the confidences; places (a place country column, place countries in `country`), swap
-  //    totals in the counts, releasedTo.
+  //    totals in the counts, releasedTo; claims linked as one incident count once (talks_links), timeline entries
+  //    carry their incident.
   version: 5,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,

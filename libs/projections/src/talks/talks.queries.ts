@@ -4,6 +4,8 @@ import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { CONFIDENCE_RANK, ClaimData, ClaimType, isRecord, recordsOf, textOf } from './claim-data';
 import { ClaimActor } from './claim-facets';
 import { ClaimStance, claimStanceOf } from './claim-stance';
+import { incidentsOfPage } from './incident.rows';
+import { IncidentView } from './incidents';
 import { StatusClaim, StatusCore, TalksStatusDoc } from './talks-status';
 import { StatusClaimRow, readCore, readStatus, statusClaimOf } from './talks-status.rows';
 import { decodeCursor, encodeCursor, positionOf } from './timeline-cursor';
@@ -96,6 +98,8 @@ export type TimelineItem = Readonly<{
   revision: number;
   position: string;
   recordedAt: string;
+  /** When the claim is linked to other live reports of the same event: the incident they form. */
+  incident?: IncidentView;
 }>;
 
 export type Page<T> = Readonly<{ items: T[]; nextCursor: string | null }>;
@@ -215,9 +219,12 @@ const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source
     .slice(0, limit + 1);
   const page = rows.slice(0, limit);
   const facets = source.kind === 'live' ? facetsOf(ctx, page.map((row) => row.event_id)) : undefined;
-  const items = page.map((row) =>
-    timelineItemOf(row, facets && { actors: facets.actors.get(row.event_id) ?? [], countries: facets.countries.get(row.event_id) ?? [] }),
-  );
+  const incidents = incidentsOfPage(ctx, page.map((row) => row.event_id), source);
+  const items = page.map((row) => {
+    const item = timelineItemOf(row, facets && { actors: facets.actors.get(row.event_id) ?? [], countries: facets.countries.get(row.event_id) ?? [] });
+    const incident = incidents.get(row.event_id);
+    return incident ? { ...item, incident } : item;
+  });
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.occurred_from, last.position_text]) : null };
 };

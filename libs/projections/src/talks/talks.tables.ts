@@ -12,6 +12,7 @@ export const TALKS_TABLES = [
   'talks_ceasefire_violations',
   'talks_claim_versions',
   'talks_recordings',
+  'talks_links',
 ] as const;
 
 /**
@@ -33,7 +34,7 @@ export const TALKS_TABLES = [
  * claim's sources stand together (claim-stance.ts), what the timeline's `stance` filter reads.
  */
 export const createTalksTables = (ctx: ProjectionContext): void => {
-  const [claims, actors, countries, releases, status, meetings, ceasefires, violations, versions, recordings] = TALKS_TABLES.map((name) => ctx.table(name));
+  const [claims, actors, countries, releases, status, meetings, ceasefires, violations, versions, recordings, links] = TALKS_TABLES.map((name) => ctx.table(name));
   ctx.db.exec(`
     CREATE TABLE IF NOT EXISTS ${claims} (
       event_id TEXT PRIMARY KEY,
@@ -159,6 +160,19 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       position INTEGER PRIMARY KEY,
       recorded_at INTEGER NOT NULL
     );
+
+    -- A link between two claims reporting one incident: open from the ClaimsLinked (linked_at) to the ClaimsUnlinked (unlinked_at).
+    CREATE TABLE IF NOT EXISTS ${links} (
+      link_id TEXT PRIMARY KEY,
+      talks_id TEXT NOT NULL,
+      event_id TEXT NOT NULL,
+      same_as TEXT NOT NULL,
+      linked_at INTEGER NOT NULL,
+      unlinked_at INTEGER
+    );
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_links_from')} ON ${links} (event_id);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_links_to')} ON ${links} (same_as);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_links_by_track')} ON ${links} (talks_id);
   `);
 };
 

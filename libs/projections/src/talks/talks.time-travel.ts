@@ -1,6 +1,7 @@
 import type { ProjectionContext } from '../projection';
 import { withinReadBudget } from '../read-budget';
-import { foldStatus } from './talks-status';
+import { LIVE, LinkSource, knownLinks } from './incident.rows';
+import { foldIncidentStatus } from './incidents';
 import { StatusView, statusView } from './talks-status.view';
 import { Page, TimelineFilters, TimelineItem, knownClaims, knownTimelinePage, liveClaims, positionKnownAt, timelinePage } from './talks.queries';
 
@@ -15,10 +16,12 @@ export type TimeTravelOptions = Readonly<{ asOf?: Date; knownAt?: Date }>;
 
 /** The track's status as of `asOf` (read on that date), as known at `knownAt`; undefined before it opened. */
 export const statusAt = (ctx: ProjectionContext, talksId: string, { asOf, knownAt }: TimeTravelOptions): StatusView | undefined => {
-  const claims = withinReadBudget(ctx.db, () =>
-    knownAt === undefined ? liveClaims(ctx, talksId, asOf) : knownClaims(ctx, talksId, positionKnownAt(ctx, knownAt), asOf),
-  );
-  const doc = foldStatus(claims);
+  const { claims, links } = withinReadBudget(ctx.db, () => {
+    const source: LinkSource = knownAt === undefined ? LIVE : { kind: 'known', position: positionKnownAt(ctx, knownAt) };
+    const read = source.kind === 'live' ? liveClaims(ctx, talksId, asOf) : knownClaims(ctx, talksId, source.position, asOf);
+    return { claims: read, links: knownLinks(ctx, source) };
+  });
+  const doc = foldIncidentStatus(claims, links);
   // Read on the date asked about; with no valid time, as things stood when last known (or now).
   return doc && statusView(doc, asOf ?? knownAt ?? new Date());
 };

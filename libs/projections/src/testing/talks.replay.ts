@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@parley/event-store';
 import { createSchema } from '../projection';
 import { projectionContext } from '../projection-context';
-import { foldStatus } from '../talks/talks-status';
+import { LIVE, knownLinks } from '../talks/incident.rows';
+import { foldIncidentStatus } from '../talks/incidents';
 import { StatusView, statusView } from '../talks/talks-status.view';
 import { Page, TimelineFilters, TimelineItem, liveClaims, timelinePage } from '../talks/talks.queries';
 import { talksProjection } from '../talks/talks.projection';
@@ -36,7 +37,7 @@ export const replayTimeTravel = (events: readonly RecordedEvent[], { asOf, known
 
   return {
     status: (talksId) => {
-      const doc = foldStatus(liveClaims(ctx, talksId, asOf));
+      const doc = foldIncidentStatus(liveClaims(ctx, talksId, asOf), knownLinks(ctx, LIVE));
       return doc && statusView(doc, readOn);
     },
     timeline: (filters) => {

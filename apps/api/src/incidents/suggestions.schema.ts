@@ -1,0 +1,30 @@
+import { TALKS_CLAIM_TYPES } from '@parley/domain';
+import { arrayOf, record, schemaComponent } from '../openapi/schema-component';
+
+const IDS = { type: 'array', items: { type: 'string' } } as const;
+
+export const INCIDENT_SUGGESTION = schemaComponent('IncidentSuggestion', {
+  ...record({
+    talksId: { type: 'string' },
+    type: { type: 'string', enum: [...TALKS_CLAIM_TYPES] },
+    eventId: { type: 'string', format: 'uuid', description: 'The earlier recorded claim' },
+    sameAs: { type: 'string', format: 'uuid', description: 'The later one: POST it as `sameAs` to …/claims/{eventId}/same-as to link them' },
+    score: { type: 'number', minimum: 0, maximum: 1, description: 'Overlapping dates 0.25, plus up to 0.5 for the share of actors in common, plus 0.25 for a shared country' },
+    sharedActors: IDS,
+    sharedCountries: IDS,
+  }),
+  description: 'Two live claims of one track and type, not yet one incident, whose date ranges overlap',
+  example: {
+    talksId: 'us-russia-ukraine',
+    type: 'PrisonerSwapped',
+    eventId: '0b7f9c2e-5d1a-4c3e-9f6b-2a8d4e1c7b90',
+    sameAs: '5b0d6a84-3c1e-4f4e-9d8e-2f7a1c9b0e11',
+    score: 1,
+    sharedActors: ['rus', 'usa'],
+    sharedCountries: ['RUS', 'USA'],
+  },
+});
+
+export const INCIDENT_SUGGESTIONS = schemaComponent('IncidentSuggestions', record({ items: arrayOf(INCIDENT_SUGGESTION) }));
+
+export const INCIDENT_SCHEMAS = [INCIDENT_SUGGESTION, INCIDENT_SUGGESTIONS];
