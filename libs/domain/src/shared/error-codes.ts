@@ -50,6 +50,8 @@ export const ERROR_CODES = {
   'DATE.INVALID': { kind: 'rule', meaning: "Not an ISO 8601 date (YYYY-MM-DD) or date-time with Z/offset, or a precision the date cannot carry." },
   'DATE.IN_FUTURE': { kind: 'rule', meaning: 'Something that happened is dated after now (the start of its precision period counts).' },
   'DATE.END_BEFORE_START': { kind: 'rule', meaning: 'An end is dated before its start (or a detention after the release).' },
+  'DATE.RANGE_REVERSED': { kind: 'rule', meaning: 'occurredUntil (the latest a claim can have happened) is before occurredAt (the earliest).' },
+  'DATE.INCOMPLETE': { kind: 'rule', meaning: "An opening's date is occurredAt and precision together, and occurredUntil needs occurredAt." },
 
   'COUNT.INVALID': { kind: 'rule', meaning: 'A count must be non-negative integers with low ≤ best ≤ high.' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;

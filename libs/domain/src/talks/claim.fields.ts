@@ -16,12 +16,14 @@ const optional = (shape: Shape): FieldSpec => ({ shape, optional: true });
 /** An id a claim is known by (or its track's): correcting it would make it a different claim. */
 const identity: FieldSpec = { shape: 'text', immutable: true };
 
-const basis = { occurredAt: required('text'), precision: required(PRECISIONS), provenance: required('provenance'), talksId: identity };
+const basis = { occurredAt: required('text'), precision: required(PRECISIONS), provenance: required('provenance'), talksId: identity, occurredUntil: optional('text') };
+/** The opening's date and sources may be absent, added later, or cleared (its rules see that a date stays whole). */
+const openingBasis = { ...basis, occurredAt: optional('text'), precision: optional(PRECISIONS), provenance: optional('provenance') };
 
 type ClaimFields = { readonly [C in TalksClaim as C['type']]: { readonly [K in keyof C['data']]-?: FieldSpec } };
 
 export const CLAIM_FIELDS: ClaimFields = {
-  TalksOpened: { ...basis, title: required('text'), subject: required('text'), parties: required('actors'), mediators: required('actors') },
+  TalksOpened: { ...openingBasis, title: required('text'), subject: required('text'), parties: required('actors'), mediators: required('actors') },
   EnvoyVisited: {
     ...basis,
     envoyId: required('actor'),

@@ -84,9 +84,10 @@ const applyToEntity = (facts: TalksFacts, { eventId, claim }: ClaimRecord): Talk
     case 'CeasefireViolated':
       return withCeasefire(facts, claim.data.ceasefireId, (ceasefire) => ({ ...ceasefire, violations: [...ceasefire.violations, eventId] }));
     case 'CeasefireEnded': {
-      const { occurredAt, precision, reason } = claim.data;
+      const { occurredAt, occurredUntil, precision, reason } = claim.data;
+      const range = occurredUntil === undefined ? {} : { occurredUntil };
       return withCeasefire(facts, claim.data.ceasefireId, (ceasefire) =>
-        ceasefire.ended ? ceasefire : { ...ceasefire, ended: { eventId, occurredAt, precision, reason } },
+        ceasefire.ended ? ceasefire : { ...ceasefire, ended: { eventId, occurredAt, precision, reason, ...range } },
       );
     }
     default:

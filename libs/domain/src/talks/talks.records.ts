@@ -20,11 +20,12 @@ export type CeasefireRecord = Readonly<{
   ceasefireId: string;
   eventId: string;
   occurredAt: string;
+  occurredUntil?: string;
   precision: Precision;
   effectiveFrom: string;
   endsAt?: string;
   violations: readonly string[];
-  ended?: Readonly<{ eventId: string; occurredAt: string; precision: Precision; reason: CeasefireEndReason }>;
+  ended?: Readonly<{ eventId: string; occurredAt: string; occurredUntil?: string; precision: Precision; reason: CeasefireEndReason }>;
 }>;
 
 /** A claim as it stands now: its data with every correction merged in, and whether it was withdrawn. */
