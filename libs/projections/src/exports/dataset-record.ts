@@ -1,4 +1,4 @@
-import { PRECISIONS, parseIsoDate, periodOf } from '@parley/domain';
+import { PRECISIONS, parseIsoDate, rangeOf } from '@parley/domain';
 import { isRecord, textOf } from '../talks/claim-data';
 import { ClaimChange } from './claim-change';
 import { CODEBOOKS, CrosswalkSetting, Dyad, EventCode, claimCode, crosswalkClaimOf, dyadsOf } from './crosswalk';
@@ -24,7 +24,7 @@ const TOMBSTONE_COLUMNS = ['version', 'talksId', 'type'];
 
 const CODE_COLUMNS = ['cameo', 'plover', 'ploverMode', 'ploverContext', 'cameoCodebook', 'ploverCodebook'];
 const DESCRIBED_COLUMNS = [
-  'occurredAt', 'timePrecision', 'timePrecisionCode', 'earliest', 'latest',
+  'occurredAt', 'timePrecision', 'timePrecisionCode', 'earliest', 'latest', 'occurredUntil',
   'placeCountry', 'placeCity', 'geoPrecision', 'geoPrecisionCode',
   'confidence', 'stances', 'sourceCount', 'publishers', 'originators', 'sources',
   'summary', 'position', 'revision', 'recordedAt',
@@ -35,16 +35,18 @@ export const DATASET_COLUMNS: Readonly<Record<DatasetShape, readonly string[]>> 
   dyadic: [...KEY_COLUMNS.dyadic, ...TOMBSTONE_COLUMNS, 'sourceActor', 'sourceCountry', 'targetActor', 'targetCountry', ...CODE_COLUMNS, ...DESCRIBED_COLUMNS],
 };
 
-/** `Parley precision 1`: 1 is the most precise (docs/crosswalk.md). */
-export const TIME_PRECISION_CODES: Readonly<Record<(typeof PRECISIONS)[number], number>> = { exact: 1, day: 2, month: 3, year: 4 };
+/** `Parley precision 2`: 1 is the most precise (docs/crosswalk.md); edition 2 put `week` between day and month. */
+export const TIME_PRECISION_CODES: Readonly<Record<(typeof PRECISIONS)[number], number>> = { exact: 1, day: 2, week: 3, month: 4, year: 5 };
 export const GEO_PRECISION_CODES = { city: 1, country: 2 } as const;
 
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-const datesOf = (occurredAt: string, precision: (typeof PRECISIONS)[number]) => {
+/** The first and last day (or moment, when exact) a claim can have happened: its range, `occurredUntil` included; empty when undated. */
+const datesOf = (occurredAt: string | null, precision: (typeof PRECISIONS)[number] | null, occurredUntil: string | null) => {
   const parsed = parseIsoDate(occurredAt, true);
-  if (!parsed) return { earliest: null, latest: null };
-  const { earliest, latest } = periodOf(parsed, precision);
+  if (!parsed || precision === null) return { earliest: null, latest: null };
+  const until = parseIsoDate(occurredUntil, true);
+  const { earliest, latest } = rangeOf(parsed, precision, until);
   return precision === 'exact' ? { earliest: new Date(earliest).toISOString(), latest: new Date(latest).toISOString() } : { earliest: dayOf(earliest), latest: dayOf(latest) };
 };
 
@@ -76,8 +78,9 @@ const described = ({ item }: ClaimChange) => {
   return {
     occurredAt: item.occurredAt,
     timePrecision: item.precision,
-    timePrecisionCode: TIME_PRECISION_CODES[item.precision] ?? null,
-    ...datesOf(item.occurredAt, item.precision),
+    timePrecisionCode: item.precision === null ? null : (TIME_PRECISION_CODES[item.precision] ?? null),
+    ...datesOf(item.occurredAt, item.precision, item.occurredUntil),
+    occurredUntil: item.occurredUntil,
     ...placeOf(item.type, item.data),
     confidence: item.confidence,
     stances: stances.length ? stances.join(';') : null,

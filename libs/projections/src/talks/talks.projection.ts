@@ -42,7 +42,7 @@ const batchCores = (ctx: ProjectionContext) => {
 };
 
 const recordClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, type: ClaimType, data: ClaimData): ApplyOutcome => {
-  const basis = readBasis(data);
+  const basis = readBasis(data, type);
   if (typeof basis === 'string') return skipped(`malformed ${type}: ${basis}`);
   if (findClaim(ctx, event.id)) return skipped(`event ${event.id} is already stored as a claim`);
   const core = cores.read(basis.talksId);
@@ -80,7 +80,7 @@ const correctClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   if (typeof target === 'string') return skipped(target);
   if (!isRecord(data.changes)) return skipped('malformed ClaimCorrected: changes is not an object');
   const merged = mergeChanges({ type: target.type, data: target.data } as TalksClaim, data.changes).data as ClaimData;
-  const basis = readBasis(merged);
+  const basis = readBasis(merged, target.type);
   if (typeof basis === 'string') return skipped(`ClaimCorrected would leave ${target.eventId} malformed: ${basis}`);
 
   rewriteClaim(ctx, target, merged, basis, event.position);
@@ -123,7 +123,8 @@ export const talksProjection: Projection = {
   // 2: a status's growing lists moved from its document into rows of their own; claims keep their versions.
   // 3: claims coded by the crosswalk (PLOVER 2.0): releases RETREAT, ceasefires declared CONCEDE, calls 041.
   // 4: any substantive claim makes open talks active; a status keeps whether one ever did (`engaged`).
-  version: 4,
+  // 5: date ranges (occurred_until/occurred_to) and undated, unsourced openings (nullable date and confidence).
+  version: 5,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,
   createTables: createTalksTables,

@@ -48,6 +48,7 @@ describe('the timeline', () => {
       talksId: TALKS_ID,
       type: 'EnvoyVisited',
       occurredAt: '2025-02-11',
+      occurredUntil: null,
       precision: 'day',
       confidence: 'reported',
       summary: 'steve-witkoff visited RUS (Moscow): Fetch Marc Fogel',
@@ -134,6 +135,7 @@ describe('releases', () => {
       nationality: 'USA',
       releasedBy: 'rus',
       occurredAt: '2025-02-11',
+      occurredUntil: null,
       detainedSince: '2021-08',
       sentence: '14 years',
     });

@@ -12,7 +12,7 @@
 export const CODEBOOKS = { cameo: 'CAMEO 1.1b3', plover: 'PLOVER 2.0-draft@5e0c24f' } as const;
 
 /** Parley's own scales for the precision of a date and of a place: 1 is the most precise. */
-export const PRECISION_CODEBOOK = 'Parley precision 1';
+export const PRECISION_CODEBOOK = 'Parley precision 2';
 
 /** The CAMEO verb codes Parley emits, with the codebook's own names. */
 export const CAMEO_CODES = {
