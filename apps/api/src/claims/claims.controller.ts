@@ -41,6 +41,8 @@ const CORRECTED_CLAIM_PROBLEMS: readonly ErrorCode[] = [
   'SWAP.NO_RELEASES',
   'COUNT.INVALID',
   'DATE.END_BEFORE_START',
+  'DATE.RANGE_REVERSED',
+  'DATE.INCOMPLETE',
 ];
 
 /** Nothing is overwritten: a correction or a retraction is itself a claim, with its own sources. */

@@ -12,6 +12,7 @@ export const RELEASE_ITEM = schemaComponent(
     nationality: NULLABLE_STRING,
     releasedBy: NULLABLE_STRING,
     occurredAt: CLAIM_DATE,
+    occurredUntil: { ...NULLABLE_STRING, description: 'The latest the release can have happened, when its claim states a range' },
     detainedSince: NULLABLE_STRING,
     sentence: NULLABLE_STRING,
   }),

@@ -16,6 +16,7 @@ export function exportFormatOf(accept: string | undefined): ExportFormat | undef
 const COLUMNS = [
   'eventId', 'talksId', 'type', 'occurredAt', 'precision', 'confidence', 'summary', 'actors', 'countries',
   'cameo', 'cameoCodebook', 'plover', 'ploverCodebook', 'sources', 'corrected', 'revision', 'position', 'recordedAt',
+  'occurredUntil',
 ] as const;
 
 const csvRow = (item: TimelineItem): unknown[] => [
@@ -23,6 +24,7 @@ const csvRow = (item: TimelineItem): unknown[] => [
   item.actors.map(({ actorId, role }) => `${actorId}:${role}`).join(';'), item.countries.join(';'),
   item.cameo ?? '', CODEBOOKS.cameo, item.plover ?? '', CODEBOOKS.plover, sourcesCell(sourcesOf(item.data)),
   item.corrected, item.revision, item.position, item.recordedAt,
+  item.occurredUntil ?? '',
 ];
 
 /** How one export writes its items: a CSV header and row, and a JSON Lines object. */
