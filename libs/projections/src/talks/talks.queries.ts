@@ -186,12 +186,13 @@ const longestRange = (ctx: ProjectionContext, source: ClaimSource): number => {
 };
 
 /** Up to `count` rows of one source in timeline order, of one type or of every type. */
-const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource, type: string | undefined, count: number): TimelineRow[] => {
+/** `reach`: the longest range stored (longestRange), read once per page. */
+const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource, type: string | undefined, count: number, reach: number): TimelineRow[] => {
   const { where, params, add } = sourceConditions(ctx, source, filters);
   if (filters.talksId !== undefined) add('c.talks_id = ?', filters.talksId);
   if (type !== undefined) add('c.type = ?', type);
   // A claim reaches `from` by its end; bounding its start too (by the longest range stored) keeps this an index range scan.
-  if (filters.from !== undefined) add('c.occurred_to >= ? AND c.occurred_from >= ?', filters.from.getTime(), filters.from.getTime() - longestRange(ctx, source));
+  if (filters.from !== undefined) add('c.occurred_to >= ? AND c.occurred_from >= ?', filters.from.getTime(), filters.from.getTime() - reach);
   if (filters.to !== undefined) add(filters.from === undefined ? 'c.occurred_from <= ? AND c.occurred_from > ?' : 'c.occurred_from <= ?', filters.to.getTime(), ...(filters.from === undefined ? [UNDATED] : []));
   if (filters.occurredBy !== undefined) add('c.occurred_to <= ? AND c.occurred_from <= ?', filters.occurredBy.getTime(), filters.occurredBy.getTime());
   if (filters.minConfidence !== undefined) add('c.confidence_rank >= ?', CONFIDENCE_RANK[filters.minConfidence] ?? 0);
@@ -217,8 +218,9 @@ const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source
   // One indexed read per type, merged: a type filter read through the date index would walk
   // every claim of other types first, so a rare type would cost the whole store.
   const types = filters.types?.length ? [...new Set(filters.types)] : [undefined];
+  const reach = filters.from === undefined ? 0 : longestRange(ctx, source);
   const rows = types
-    .flatMap((type) => claimRows(ctx, filters, source, type, limit + 1))
+    .flatMap((type) => claimRows(ctx, filters, source, type, limit + 1, reach))
     .sort(byDateThenPosition)
     .slice(0, limit + 1);
   const page = rows.slice(0, limit);
