@@ -208,7 +208,7 @@ describe('Talks (e2e)', () => {
 
       const { talksId } = await openTrack(app);
       await post(`${talksPath(talksId)}/stall`, reasonBody()).expect(201);
-      expect(invalidFields(await post(`${talksPath(talksId)}/resume`, { ...reasonBody(), precision: 'week' }))).toEqual(['precision']);
+      expect(invalidFields(await post(`${talksPath(talksId)}/resume`, { ...reasonBody(), precision: 'fortnight' }))).toEqual(['precision']);
       expect(invalidFields(await post('/v1/talks/x/resume', reasonBody()))).toEqual(['id']);
       expect(await historyTypes(app, talksPath(talksId))).toEqual(['TalksOpened', 'TalksStalled']);
     });

@@ -244,6 +244,20 @@ describe('The board at /board, in headless Chromium', () => {
     }
   });
 
+  it('shows an undated, unsourced opening as undated, and a release over several days as its range', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await admin().post('/v1/talks', { id: 'board-under-way', title: 'Board watch: talks already under way', subject: 'Followed from the middle', parties: ['isr', 'hamas'], mediators: [] });
+    await admin().post('/v1/talks/board-under-way/hostage-releases', {
+      count: { best: 4 }, releasedBy: 'hamas', occurredAt: '2025-11-25', occurredUntil: '2025-11-30', precision: 'day', provenance: provenance('Board test wire'),
+    });
+    await page.goto(board('#/track/board-under-way'));
+    const claims = page.locator('.timeline > li');
+    await until('both claims on the timeline', async () => (await claims.count()) === 2);
+    expect(await textOf(claims.nth(0).locator('.when'))).toBe('Undated');
+    expect(await textOf(claims.nth(1).locator('time'))).toMatch(/25.*Nov.*2025.*30.*Nov.*2025/);
+    expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(0);
+  });
+
   it('ran without a CSP refusal or a script error', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);

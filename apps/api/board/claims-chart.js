@@ -21,7 +21,9 @@ function monthsBetween(first, last) {
 }
 
 /** Claims per month, stacked by type: plain SVG, with the same figures in a table for screen readers. */
-export function claimsChart(items) {
+export function claimsChart(allItems) {
+  // An undated opening has no month to stand in.
+  const items = allItems.filter((item) => item.occurredAt);
   if (items.length === 0) return h('p', { class: 'empty' }, 'No claims to chart.');
   const types = [...new Set(items.map((item) => item.type))].sort();
   const dated = items.map((item) => monthOf(item.occurredAt)).sort();

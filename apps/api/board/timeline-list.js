@@ -13,10 +13,20 @@ const sourcesList = (provenance) =>
     (provenance?.sources ?? []).map((source) => h('li', {}, sourceText(source), source.quote ? h('q', {}, source.quote) : undefined)),
   );
 
-const confidenceBadge = (confidence) => h('span', { class: `badge confidence-${confidence}` }, CONFIDENCE_LABELS[confidence] ?? confidence);
+// An unsourced opening has no confidence, and an undated one no date: they show neither.
+const confidenceBadge = (confidence) =>
+  confidence ? h('span', { class: `badge confidence-${confidence}` }, CONFIDENCE_LABELS[confidence] ?? confidence) : undefined;
 
-const when = (occurredAt, precision) =>
-  h('span', { class: 'when' }, h('time', { datetime: occurredAt }, claimDateText(occurredAt, precision)), h('span', { class: 'precision' }, ` (${precision})`));
+const when = (occurredAt, precision, occurredUntil) =>
+  occurredAt
+    ? h(
+        'span',
+        { class: 'when' },
+        h('time', { datetime: occurredAt }, claimDateText(occurredAt, precision)),
+        occurredUntil ? [' – ', h('time', { datetime: occurredUntil }, claimDateText(occurredUntil, precision))] : undefined,
+        h('span', { class: 'precision' }, ` (${precision})`),
+      )
+    : h('span', { class: 'when' }, 'Undated');
 
 function amendmentNote(kind, event) {
   return h(
@@ -34,7 +44,7 @@ function claimItem(item, corrections) {
   return h(
     'li',
     { class: 'claim', dataset: { eventId: item.eventId, type: item.type } },
-    h('p', { class: 'claim-head' }, when(item.occurredAt, item.precision), ' ', h('span', { class: 'claim-type' }, claimTypeLabel(item.type)), ' ', confidenceBadge(item.confidence),
+    h('p', { class: 'claim-head' }, when(item.occurredAt, item.precision, item.occurredUntil), ' ', h('span', { class: 'claim-type' }, claimTypeLabel(item.type)), ' ', confidenceBadge(item.confidence),
       item.corrected > 0 ? [' ', h('span', { class: 'badge amended' }, `Corrected ×${item.corrected}`)] : undefined),
     h('p', { class: 'claim-summary' }, item.summary),
     actors ? h('p', { class: 'claim-actors' }, actors) : undefined,

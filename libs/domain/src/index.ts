@@ -6,7 +6,7 @@ export * from './shared/domain-error';
 export * from './shared/error-codes';
 export * from './shared/event';
 export * from './shared/ids';
-export { parseIsoDate, periodOf, isWhollyBefore } from './shared/dates';
+export { parseIsoDate, periodOf, isWhollyBefore, rangeOf } from './shared/dates';
 export type { ParsedDate, Period } from './shared/dates';
 export { canCarry } from './shared/dates';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { CommandOutcome } from '../commands/command-outcome';
 import { CommandRequest, FromCommandRequest } from '../commands/command-request';
 import { SlugParam } from '../claims/slug';
@@ -83,6 +83,19 @@ export class CeasefiresController {
   @Post('hostage-releases')
   @CommandEndpoint('Record hostages freed, optionally under a ceasefire of this track', {
     rejections: [...TALKS_CLAIM_PROBLEMS, 'CEASEFIRE.UNKNOWN', 'COUNT.INVALID', ...PLACE_PROBLEMS],
+  })
+  @ApiBody({
+    type: RecordHostageReleaseDto,
+    examples: {
+      range: {
+        summary: 'Freed between 24 and 30 November 2023: counted as of a date once the 30th has passed',
+        value: {
+          ceasefireId: 'gaza-2023-11', count: { best: 105, low: 102, high: 110 }, releasedBy: 'hamas',
+          occurredAt: '2023-11-24', occurredUntil: '2023-11-30', precision: 'day',
+          provenance: { sources: [{ publisher: 'Reuters', originator: 'Qatar MFA' }], confidence: 'reported' },
+        },
+      },
+    },
   })
   releaseHostages(@Param('id', SlugPipe) id: string, @Body() body: RecordHostageReleaseDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'RecordHostageRelease', body, request));

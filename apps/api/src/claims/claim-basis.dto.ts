@@ -10,7 +10,21 @@ export abstract class ClaimBasisDto {
   @IsISO8601({ strict: true })
   occurredAt!: string;
 
-  @ApiProperty({ enum: PRECISIONS, description: '"in August 2021" is `month`', example: 'day' })
+  @ApiPropertyOptional({
+    description:
+      'The latest it can have happened, at the same `precision`: "released between the 25th and the 30th" is ' +
+      '`occurredAt` 2025-11-25, `occurredUntil` 2025-11-30. `asOf` counts the claim once this has wholly passed.',
+    example: '2025-11-30',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurredUntil?: string;
+
+  @ApiProperty({
+    enum: PRECISIONS,
+    description: '"in August 2021" is `month`; `week` is the ISO week (Monday to Sunday, UTC) holding the date: "the week of 17 November 2025" is 2025-11-17 (or any day of it) at `week`',
+    example: 'day',
+  })
   @IsIn(PRECISIONS)
   precision!: Precision;
 

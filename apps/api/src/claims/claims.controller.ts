@@ -46,6 +46,8 @@ const CORRECTED_CLAIM_PROBLEMS: readonly ErrorCode[] = [
   'SWAP.TOTAL_BELOW_NAMED',
   'SWAP.RELEASED_TO_RELEASER',
   ...PLACE_PROBLEMS,
+  'DATE.RANGE_REVERSED',
+  'DATE.INCOMPLETE',
 ];
 
 /** Nothing is overwritten: a correction or a retraction is itself a claim, with its own sources. */

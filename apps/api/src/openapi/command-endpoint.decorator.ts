@@ -21,7 +21,7 @@ const REQUEST_PROBLEMS = [
 ];
 
 /** Every claim or transition under a track: the track must be open and not concluded, the claim dated, sourced and naming registered actors. */
-export const TALKS_CLAIM_PROBLEMS: readonly ErrorCode[] = ['TALKS.NOT_OPENED', 'TALKS.CONCLUDED', 'ACTOR.UNKNOWN', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE'];
+export const TALKS_CLAIM_PROBLEMS: readonly ErrorCode[] = ['TALKS.NOT_OPENED', 'TALKS.CONCLUDED', 'ACTOR.UNKNOWN', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE', 'DATE.RANGE_REVERSED'];
 /** What a claim that happens somewhere may be refused for: its coordinates and their grade. */
 export const PLACE_PROBLEMS: readonly ErrorCode[] = ['PLACE.COORDINATES_OUT_OF_RANGE', 'PLACE.COORDINATES_WITHOUT_PRECISION', 'PLACE.PRECISION_WITHOUT_COORDINATES'];
 

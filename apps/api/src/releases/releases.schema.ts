@@ -13,6 +13,7 @@ export const RELEASE_ITEM = schemaComponent(
     releasedBy: NULLABLE_STRING,
     releasedTo: { ...NULLABLE_STRING, description: 'The actor a swap handed the person to, when reports say; null for a hostage' },
     occurredAt: CLAIM_DATE,
+    occurredUntil: { ...NULLABLE_STRING, description: 'The latest the release can have happened, when its claim states a range' },
     detainedSince: NULLABLE_STRING,
     sentence: NULLABLE_STRING,
   }),

@@ -112,7 +112,7 @@ export const TALKS_STATUS = schemaComponent(
       subject: { type: 'string' },
       parties: IDS,
       mediators: IDS,
-      openedAt: CLAIM_DATE,
+      openedAt: { ...CLAIM_DATE, description: 'When the track opened; absent when it was opened undated' },
       lifecycle: {
         type: 'string',
         enum: [...LIFECYCLES],
@@ -120,7 +120,7 @@ export const TALKS_STATUS = schemaComponent(
       },
       concluded: record({ outcome: { type: 'string' }, summary: { type: 'string' }, at: CLAIM_DATE }),
       counts: record({ meetings: COUNT, visits: COUNT, swaps: COUNT, hostagesFreed: RANGE.ref, prisonersFreed: RANGE.ref }),
-      lastActivityAt: { ...CLAIM_DATE, description: 'The latest date of any live claim' },
+      lastActivityAt: { ...CLAIM_DATE, description: 'The latest date of any live claim; absent while no claim is dated' },
       scheduledMeetings: { ...arrayOf(PENDING_MEETING), description: 'Scheduled meetings not (yet) held, in the order they were scheduled' },
       ceasefires: arrayOf(CEASEFIRE_RECORD),
       revision: { type: 'integer', minimum: 0, description: 'The stream revision of the last event applied' },
@@ -128,7 +128,7 @@ export const TALKS_STATUS = schemaComponent(
       ceasefire: CEASEFIRE_NOW.ref,
       nextMeeting: { ...nullableRef(PENDING_MEETING), description: 'The earliest scheduled meeting still to come, or null' },
     },
-    ['concluded'],
+    ['concluded', 'openedAt', 'lastActivityAt'],
   ),
 );
 

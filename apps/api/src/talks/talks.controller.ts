@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { CommandOutcome } from '../commands/command-outcome';
 import { CommandRequest, FromCommandRequest } from '../commands/command-request';
 import { SlugParam } from '../claims/slug';
@@ -19,8 +19,30 @@ export class TalksController {
   @Post()
   @Requires('analyst')
   @CommandEndpoint('Open a track of talks', {
-    description: 'Parties and mediators must be registered actors.',
-    rejections: ['TALKS.ALREADY_OPENED', 'TALKS.TOO_FEW_PARTIES', 'TALKS.PARTY_IS_MEDIATOR', 'ACTOR.UNKNOWN', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE'],
+    description:
+      'Parties and mediators must be registered actors. The date (`occurredAt` with `precision`) and `provenance` may be left out ' +
+      'when we start following talks already under way; a correction of the opening can add them later.',
+    rejections: [
+      'TALKS.ALREADY_OPENED', 'TALKS.TOO_FEW_PARTIES', 'TALKS.PARTY_IS_MEDIATOR', 'ACTOR.UNKNOWN', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE',
+      'DATE.RANGE_REVERSED', 'DATE.INCOMPLETE',
+    ],
+  })
+  @ApiBody({
+    type: OpenTalksDto,
+    examples: {
+      dated: {
+        summary: 'Opened on a known date, with a source',
+        value: {
+          id: 'russia-ukraine-istanbul', title: 'Direct Russia–Ukraine talks in Istanbul', subject: 'Ceasefire and prisoner exchanges',
+          parties: ['rus', 'ukr'], mediators: ['tur'], occurredAt: '2025-05-16', precision: 'day',
+          provenance: { sources: [{ publisher: 'Reuters' }], confidence: 'confirmed' },
+        },
+      },
+      undated: {
+        summary: 'Talks already under way: no date, no source (the claims inside carry theirs)',
+        value: { id: 'uae-prisoner-exchanges', title: 'UAE-mediated prisoner exchanges', subject: 'Exchanges of prisoners of war', parties: ['rus', 'ukr'], mediators: ['are'] },
+      },
+    },
   })
   open(@Body() { id, ...body }: OpenTalksDto, @FromCommandRequest() request: CommandRequest): Promise<CommandOutcome> {
     return this.commands.execute(talksCommand(id, 'OpenTalks', body, request));

@@ -19,6 +19,7 @@ const COLUMNS = [
   // v2, after the v1 columns so a reader by position keeps working.
   'stance', 'note',
   'incidentId', 'incidentSourceCount',
+  'occurredUntil',
 ] as const;
 
 const csvRow = (item: TimelineItem): unknown[] => [
@@ -28,6 +29,7 @@ const csvRow = (item: TimelineItem): unknown[] => [
   item.corrected, item.revision, item.position, item.recordedAt,
   item.stance, item.note ?? '',
   ...Object.values(incidentColumnsOf(item)),
+  item.occurredUntil ?? '',
 ];
 
 /** How one export writes its items: a CSV header and row, and a JSON Lines object. */

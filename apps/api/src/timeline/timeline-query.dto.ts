@@ -35,12 +35,18 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @IsIn(TALKS_CLAIM_TYPES, { each: true })
   type?: string[];
 
-  @ApiPropertyOptional({ description: 'Claims whose date begins on or after this', example: '2025-01-01' })
+  @ApiPropertyOptional({
+    description: 'Claims whose date (or range, to the end of `occurredUntil`) ends on or after this; undated openings are left out',
+    example: '2025-01-01',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Claims whose date begins on or before this (a date means the end of that day)', example: '2025-12-31' })
+  @ApiPropertyOptional({
+    description: 'Claims whose date (or range) begins on or before this (a date means the end of that day); with `from`, the claims whose range overlaps the window',
+    example: '2025-12-31',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;

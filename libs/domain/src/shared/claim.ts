@@ -1,5 +1,8 @@
-/** How much of `occurredAt` is meant: "in August 2021" is a month. */
-export const PRECISIONS = ['exact', 'day', 'month', 'year'] as const;
+/**
+ * How much of `occurredAt` is meant: "in August 2021" is a month. `week` is the ISO 8601 week
+ * (Monday to Sunday, UTC) that holds the date: "in the week of 17 November 2025" is any day of it.
+ */
+export const PRECISIONS = ['exact', 'day', 'week', 'month', 'year'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** How sure the sources are, weakest first. A denial is not a degree of certainty: it is a source's `stance`. */
@@ -37,11 +40,20 @@ export type LooseCount = Readonly<{ best: number; low?: number; high?: number }>
 /** What every claim about a track carries: when it happened, how precisely, and who says so. */
 export type ClaimBasis = Readonly<{
   occurredAt: string;
+  /** The latest it can have happened, at the same `precision`: "between the 25th and the 30th" ends on the 30th. */
+  occurredUntil?: string;
   precision: Precision;
   provenance: Provenance;
   /** The analyst's free-text note on the claim (at most NOTE_MAX_LENGTH characters). */
   note?: string;
 }>;
+
+/**
+ * What the opening of a track carries: it records that we follow the track, so an analyst who
+ * starts following talks already under way may leave out the date and the sources (the claims
+ * inside carry theirs). A later correction can add them.
+ */
+export type OpeningBasis = Readonly<Partial<ClaimBasis>>;
 
 /** ISO 3166-1 alpha-3, e.g. `RUS`. */
 export type CountryCode = string;

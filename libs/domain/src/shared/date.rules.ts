@@ -2,8 +2,11 @@ import { PRECISIONS, Precision } from './claim';
 import { canCarry, parseIsoDate, Period, periodOf } from './dates';
 import { rejection, Verdict } from './error-codes';
 
-/** A date as a claim states it: the text, and how precisely it is meant (its own grain if not said). */
-export type Dated = Readonly<{ at: string; precision?: Precision }>;
+/**
+ * A date as a claim states it: the text, how precisely it is meant (its own grain if not said),
+ * and, for a range, the latest it can be (`until`, at the same precision).
+ */
+export type Dated = Readonly<{ at: string; precision?: Precision; until?: string }>;
 
 const FORMAT_HINT = 'an ISO 8601 date (YYYY-MM-DD) or date-time with Z or an offset';
 const REDUCED_HINT = 'an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or date-time with Z or an offset';
@@ -12,7 +15,9 @@ const REDUCED_HINT = 'an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or date-tim
 const periodFor = (dated: Dated): Period | undefined => {
   const parsed = parseIsoDate(dated.at, true);
   if (!parsed) return undefined;
-  return dated.precision && canCarry(parsed.grain, dated.precision) ? periodOf(parsed, dated.precision) : periodOf(parsed);
+  const period = dated.precision && canCarry(parsed.grain, dated.precision) ? periodOf(parsed, dated.precision) : periodOf(parsed);
+  const until = dated.until === undefined ? undefined : periodFor({ at: dated.until, precision: dated.precision });
+  return until && until.latest > period.latest ? { earliest: period.earliest, latest: until.latest } : period;
 };
 
 export const checkDate = (value: unknown, field: string, allowReduced = false): Verdict =>
@@ -48,6 +53,26 @@ export const checkOccurredAt = (
     return rejection('DATE.INVALID', `precision '${String(precision)}' needs a date-time in ${field}.`, field);
   }
   return checkNotInFuture({ at: occurredAt as string, precision: precision as Precision }, now, field);
+};
+
+/**
+ * `occurredUntil`, when given, is the latest moment of a range that starts at `occurredAt`: the
+ * same form and precision rules, not in the future, and not starting before `occurredAt` does.
+ */
+export const checkOccurredUntil = (
+  basis: Readonly<{ occurredAt: string; occurredUntil?: unknown; precision: Precision }>,
+  now: Date,
+  field = 'occurredUntil',
+): Verdict => {
+  const { occurredAt, occurredUntil, precision } = basis;
+  if (occurredUntil === undefined) return undefined;
+  const [until, at] = [parseIsoDate(occurredUntil), parseIsoDate(occurredAt)];
+  if (!until) return rejection('DATE.INVALID', `${field} must be ${FORMAT_HINT}.`, field);
+  if (!canCarry(until.grain, precision)) return rejection('DATE.INVALID', `precision '${precision}' needs a date-time in ${field}.`, field);
+  if (at && periodOf(until, precision).earliest < periodOf(at, precision).earliest) {
+    return rejection('DATE.RANGE_REVERSED', `${field} (${String(occurredUntil)}) is before occurredAt (${occurredAt}).`, field);
+  }
+  return checkNotInFuture({ at: occurredUntil as string, precision }, now, field);
 };
 
 /** `later` may not lie wholly before `earlier` (equal or overlapping spans pass). */

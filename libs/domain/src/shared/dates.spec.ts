@@ -1,4 +1,4 @@
-import { canCarry, isWhollyBefore, parseIsoDate, periodOf } from './dates';
+import { canCarry, isWhollyBefore, parseIsoDate, periodOf, rangeOf } from './dates';
 
 const utc = (text: string): number => Date.parse(text);
 
@@ -42,6 +42,27 @@ describe('periods', () => {
     expect(periodOf(date, 'day')).toEqual({ earliest: utc('2024-02-11T00:00Z'), latest: utc('2024-02-12T00:00Z') - 1 });
     expect(periodOf(date, 'month')).toEqual({ earliest: utc('2024-02-01T00:00Z'), latest: utc('2024-03-01T00:00Z') - 1 });
     expect(periodOf(date, 'year')).toEqual({ earliest: utc('2024-01-01T00:00Z'), latest: utc('2025-01-01T00:00Z') - 1 });
+  });
+
+  it('covers the ISO week of a date, Monday to Sunday in UTC, across a month and a year', () => {
+    const week = { earliest: utc('2025-11-17T00:00Z'), latest: utc('2025-11-24T00:00Z') - 1 };
+    for (const day of ['2025-11-17', '2025-11-20', '2025-11-23', '2025-11-23T23:59Z']) expect(periodOf(parseIsoDate(day)!, 'week')).toEqual(week);
+    expect(periodOf(parseIsoDate('2025-03-01')!, 'week')).toEqual({ earliest: utc('2025-02-24T00:00Z'), latest: utc('2025-03-03T00:00Z') - 1 });
+    expect(periodOf(parseIsoDate('2027-01-01')!, 'week')).toEqual({ earliest: utc('2026-12-28T00:00Z'), latest: utc('2027-01-04T00:00Z') - 1 });
+    expect(periodOf(parseIsoDate('1969-12-31')!, 'week')).toEqual({ earliest: utc('1969-12-29T00:00Z'), latest: utc('1970-01-05T00:00Z') - 1 });
+  });
+
+  it('knows a week needs at least a day: a month cannot be meant as one of its weeks', () => {
+    expect(canCarry('day', 'week')).toBe(true);
+    expect(canCarry('month', 'week')).toBe(false);
+    expect(canCarry('week', 'month')).toBe(true);
+  });
+
+  it('spans a range from the first moment of its start to the last of its end, at one precision', () => {
+    const [at, until] = [parseIsoDate('2025-11-25')!, parseIsoDate('2025-11-30')!];
+    expect(rangeOf(at, 'day', until)).toEqual({ earliest: utc('2025-11-25T00:00Z'), latest: utc('2025-12-01T00:00Z') - 1 });
+    expect(rangeOf(at, 'week', until)).toEqual({ earliest: utc('2025-11-24T00:00Z'), latest: utc('2025-12-01T00:00Z') - 1 });
+    expect(rangeOf(at, 'day')).toEqual(periodOf(at, 'day'));
   });
 
   it('defaults to the grain the date is written in', () => {

@@ -21,7 +21,7 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const DAY_MS = 86_400_000;
-const GRAIN_ORDER: readonly DateGrain[] = ['year', 'month', 'day', 'exact'];
+const GRAIN_ORDER: readonly DateGrain[] = ['year', 'month', 'week', 'day', 'exact'];
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
@@ -93,6 +93,12 @@ export const periodOf = (date: ParsedDate, precision: Precision = date.grain): P
       const earliest = startOfDay(date.year, date.month, date.day);
       return { earliest, latest: earliest + DAY_MS - 1 };
     }
+    case 'week': {
+      // ISO weeks start on Monday; 1970-01-01 was a Thursday, three days into its week.
+      const days = daysFromCivil(date.year, date.month, date.day);
+      const monday = days - ((((days + 3) % 7) + 7) % 7);
+      return { earliest: monday * DAY_MS, latest: (monday + 7) * DAY_MS - 1 };
+    }
     case 'month': {
       const earliest = startOfDay(date.year, date.month, 1);
       return { earliest, latest: earliest + daysInMonth(date.year, date.month) * DAY_MS - 1 };
@@ -104,6 +110,15 @@ export const periodOf = (date: ParsedDate, precision: Precision = date.grain): P
       return _exhaustive;
     }
   }
+};
+
+/**
+ * The span a claim's date covers: from the first moment of `at` to the last of `until` (or of
+ * `at` when there is no range), both meant at `precision`.
+ */
+export const rangeOf = (at: ParsedDate, precision: Precision, until?: ParsedDate): Period => {
+  const start = periodOf(at, precision);
+  return until === undefined ? start : { earliest: start.earliest, latest: periodOf(until, precision).latest };
 };
 
 /** True only when every moment of `a` lies before every moment of `b`: vague dates get the benefit of the doubt. */

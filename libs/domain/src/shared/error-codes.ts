@@ -63,6 +63,8 @@ export const ERROR_CODES = {
   'DATE.INVALID': { kind: 'rule', meaning: "Not an ISO 8601 date (YYYY-MM-DD) or date-time with Z/offset, or a precision the date cannot carry." },
   'DATE.IN_FUTURE': { kind: 'rule', meaning: 'Something that happened is dated after now (the start of its precision period counts).' },
   'DATE.END_BEFORE_START': { kind: 'rule', meaning: 'An end is dated before its start (or a detention after the release).' },
+  'DATE.RANGE_REVERSED': { kind: 'rule', meaning: 'occurredUntil (the latest a claim can have happened) is before occurredAt (the earliest).' },
+  'DATE.INCOMPLETE': { kind: 'rule', meaning: "An opening's date is occurredAt and precision together, and occurredUntil needs occurredAt." },
 
   'PLACE.COORDINATES_OUT_OF_RANGE': { kind: 'rule', meaning: 'Coordinates are WGS 84 decimal degrees: lat −90…90, lon −180…180.' },
   'PLACE.COORDINATES_WITHOUT_PRECISION': { kind: 'rule', meaning: 'Coordinates come with a geoPrecision saying what they stand for.' },

@@ -11,9 +11,14 @@ import type { CeasefireRecord, TalksFacts } from './talks.state';
 const notFound = (ceasefireId: string): Verdict =>
   rejection('CEASEFIRE.NOT_FOUND', `No ceasefire '${ceasefireId}' is brokered in this track.`, 'ceasefireId');
 
-const checkEndNotBeforeBrokering = (ended: Pick<CeasefireRecord, 'occurredAt' | 'precision'>, brokered: Pick<CeasefireRecord, 'occurredAt' | 'precision'>, field: string): Verdict =>
+/** An end stated as a range may have come as late as its `occurredUntil`: only a range wholly before the brokering is refused. */
+const checkEndNotBeforeBrokering = (
+  ended: Pick<CeasefireRecord, 'occurredAt' | 'precision' | 'occurredUntil'>,
+  brokered: Pick<CeasefireRecord, 'occurredAt' | 'precision'>,
+  field: string,
+): Verdict =>
   checkNotBefore(
-    { at: ended.occurredAt, precision: ended.precision },
+    { at: ended.occurredAt, precision: ended.precision, until: ended.occurredUntil },
     { at: brokered.occurredAt, precision: brokered.precision },
     field,
     `The ceasefire cannot end (${ended.occurredAt}) before it was brokered (${brokered.occurredAt}).`,

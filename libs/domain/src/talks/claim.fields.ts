@@ -20,12 +20,14 @@ const identity: FieldSpec = { shape: 'text', immutable: true };
 const placed = { place: optional('place') };
 const hosted = { hostedBy: optional('actor') };
 
-const basis = { occurredAt: required('text'), precision: required(PRECISIONS), provenance: required('provenance'), talksId: identity, note: optional('text') };
+const basis = { occurredAt: required('text'), precision: required(PRECISIONS), provenance: required('provenance'), talksId: identity, note: optional('text'), occurredUntil: optional('text') };
+/** The opening's date and sources may be absent, added later, or cleared (its rules see that a date stays whole). */
+const openingBasis = { ...basis, occurredAt: optional('text'), precision: optional(PRECISIONS), provenance: optional('provenance') };
 
 type ClaimFields = { readonly [C in TalksClaim as C['type']]: { readonly [K in keyof C['data']]-?: FieldSpec } };
 
 export const CLAIM_FIELDS: ClaimFields = {
-  TalksOpened: { ...basis, title: required('text'), subject: required('text'), parties: required('actors'), mediators: required('actors') },
+  TalksOpened: { ...openingBasis, title: required('text'), subject: required('text'), parties: required('actors'), mediators: required('actors') },
   EnvoyVisited: {
     ...basis,
     envoyId: required('actor'),

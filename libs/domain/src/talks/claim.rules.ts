@@ -1,5 +1,5 @@
 import { checkRegistered } from '../shared/actor-refs';
-import { checkClaimBasis } from '../shared/claim-basis.rules';
+import { checkClaimBasis, checkOpeningBasis } from '../shared/claim-basis.rules';
 import { Verdict } from '../shared/error-codes';
 import { checkCeasefireExtended } from './ceasefire-extensions.rules';
 import { checkCeasefireBrokered, checkCeasefireEnded, checkCeasefireViolated, checkHostagesReleased, checkNewCeasefire, checkNotEnded } from './ceasefires.rules';
@@ -48,10 +48,10 @@ const checkClaimData = (claim: TalksClaim, context: ClaimContext): Verdict => {
 
 /**
  * Everything a claim must satisfy to be recorded, whether it is new or an earlier claim with a
- * correction merged in: its dates and sources, its own data, and its actors being registered.
+ * correction merged in: its dates and sources (the opening's may be absent), its own data, and its actors being registered.
  */
 export const checkClaim = (claim: TalksClaim, context: ClaimContext): Verdict =>
-  checkClaimBasis(claim.data, context.now) ??
+  (claim.type === 'TalksOpened' ? checkOpeningBasis(claim.data, context.now) : checkClaimBasis(claim.data, context.now)) ??
   checkClaimData(claim, context) ??
   checkRegistered(actorRefsIn(claim.type, claim.data), context.registeredActors, context.actorsInScope);
 

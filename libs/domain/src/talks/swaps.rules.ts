@@ -7,7 +7,7 @@ import { PrisonerSwapped } from './talks.events';
 import type { TalksFacts } from './talks.state';
 
 /** Each person detained (if known) in the past and before the swap, and not handed to their own releaser. */
-const checkRelease = ({ occurredAt, precision }: PrisonerSwapped['data'], release: PrisonerSwapped['data']['releases'][number], index: number, now: Date): Verdict => {
+const checkRelease = ({ occurredAt, occurredUntil, precision }: PrisonerSwapped['data'], release: PrisonerSwapped['data']['releases'][number], index: number, now: Date): Verdict => {
   const { detainedSince, releasedBy, releasedTo } = release;
   if (releasedTo !== undefined && releasedTo === releasedBy) {
     return rejection('SWAP.RELEASED_TO_RELEASER', `releases[${index}] is released to '${releasedTo}', who released them.`, `releases[${index}].releasedTo`);
@@ -16,7 +16,7 @@ const checkRelease = ({ occurredAt, precision }: PrisonerSwapped['data'], releas
   const field = `releases[${index}].detainedSince`;
   return (
     checkPastDate(detainedSince, field, now, true) ??
-    checkNotBefore({ at: occurredAt, precision }, { at: detainedSince }, field, `${field} (${detainedSince}) is after the release (${occurredAt}).`)
+    checkNotBefore({ at: occurredAt, precision, until: occurredUntil }, { at: detainedSince }, field, `${field} (${detainedSince}) is after the release (${occurredAt}).`)
   );
 };
 

@@ -1,4 +1,4 @@
-import { ClaimBasis, Coordinates, CountryCode, GeoPrecision, LooseCount, Place } from '../shared/claim';
+import { ClaimBasis, Coordinates, CountryCode, GeoPrecision, LooseCount, OpeningBasis, Place } from '../shared/claim';
 import { Event } from '../shared/event';
 
 export const MEETING_FORMATS = ['in_person', 'phone', 'video'] as const;
@@ -34,7 +34,8 @@ export type CeasefireTerms = Readonly<{
   summary: string;
 }>;
 
-export type TalksOpened = Event<'TalksOpened', ClaimBasis & {
+/** Opens a track: undated and unsourced when we start following talks already under way. */
+export type TalksOpened = Event<'TalksOpened', OpeningBasis & {
   talksId: string;
   title: string;
   subject: string;

@@ -92,9 +92,10 @@ const applyToEntity = (facts: TalksFacts, { eventId, claim }: ClaimRecord): Talk
       }));
     }
     case 'CeasefireEnded': {
-      const { occurredAt, precision, reason } = claim.data;
+      const { occurredAt, occurredUntil, precision, reason } = claim.data;
+      const range = occurredUntil === undefined ? {} : { occurredUntil };
       return withCeasefire(facts, claim.data.ceasefireId, (ceasefire) =>
-        ceasefire.ended ? ceasefire : { ...ceasefire, ended: { eventId, occurredAt, precision, reason } },
+        ceasefire.ended ? ceasefire : { ...ceasefire, ended: { eventId, occurredAt, precision, reason, ...range } },
       );
     }
     default:

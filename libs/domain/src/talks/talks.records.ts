@@ -23,13 +23,14 @@ export type CeasefireRecord = Readonly<{
   ceasefireId: string;
   eventId: string;
   occurredAt: string;
+  occurredUntil?: string;
   precision: Precision;
   effectiveFrom: string;
   endsAt?: string;
   violations: readonly string[];
   /** In recorded order; the rules keep their ends increasing in the order of their dates. */
   extensions?: readonly CeasefireExtensionRecord[];
-  ended?: Readonly<{ eventId: string; occurredAt: string; precision: Precision; reason: CeasefireEndReason }>;
+  ended?: Readonly<{ eventId: string; occurredAt: string; occurredUntil?: string; precision: Precision; reason: CeasefireEndReason }>;
 }>;
 
 /** A claim as it stands now: its data with every correction merged in, and whether it was withdrawn. */

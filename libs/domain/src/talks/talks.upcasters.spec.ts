@@ -1,6 +1,6 @@
 import { EVENT_UPCASTERS } from '../upcasting/event-upcasters';
 import { Upcaster } from '../upcasting/upcaster';
-import { brokered, concluded, corrected, ended, extended, held, opened, released, resumed, retracted, scheduled, stalled, swapped, violated, visited } from '../testing/talks.fixtures';
+import { brokered, concluded, corrected, ended, extended, held, linked, unlinked, opened, released, resumed, retracted, scheduled, stalled, swapped, violated, visited } from '../testing/talks.fixtures';
 import { TALKS_EVENT_TYPES, TalksEvent } from './talks.events';
 import { talksUpcasters } from './talks.upcasters';
 
@@ -15,6 +15,8 @@ const EVERY_TYPE: readonly TalksEvent[] = [
   opened(), visited(), scheduled(), held(), swapped(), brokered(), released(), violated(), ended(), extended(), stalled(), resumed(), concluded(),
   corrected({ eventId: 'e2', changes: { summary: 'x' } }),
   retracted({ eventId: 'e2' }),
+  linked(),
+  unlinked(),
 ];
 
 describe('talks upcasters', () => {

@@ -42,7 +42,11 @@ const provenance = fc.record({
   ),
   confidence: fc.constantFrom('rumoured' as const, 'reported' as const, 'confirmed' as const),
 });
-const basis = fc.record({ occurredAt: dates, precision: fc.constantFrom('day' as const, 'month' as const), provenance });
+// Sometimes a range: its end at or after every date above, so the decider keeps it.
+const occurredUntil = fc.option(fc.constantFrom('2025-03-01', '2025-03-05'), { nil: undefined });
+const basis = fc
+  .record({ occurredAt: dates, occurredUntil, precision: fc.constantFrom('day' as const, 'week' as const, 'month' as const), provenance })
+  .map(defined);
 const actors = fc.subarray(['usa', 'rus', 'ukr', 'qat', 'steve-witkoff', 'kirill-dmitriev'], { minLength: 2 });
 const place = fc.record({ country: fc.constantFrom('SAU', 'RUS', 'USA'), city: fc.option(fc.constantFrom('Riyadh', 'Moscow'), { nil: undefined }) }).map(defined);
 const count = fc.integer({ min: 0, max: 50 }).chain((best) => fc.record({ best: fc.constant(best), high: fc.option(fc.constant(best + 10), { nil: undefined }) }).map(defined));
@@ -98,6 +102,8 @@ const changes = fc.oneof(
   fc.record({ count }),
   fc.record({ location: place }),
   fc.constantFrom<Record<string, unknown>>(
+    { occurredUntil: '2025-03-05' },
+    { occurredUntil: null },
     { city: 'Kyiv' },
     { city: null },
     { hostCountry: 'QAT' },

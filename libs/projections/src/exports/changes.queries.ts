@@ -21,7 +21,8 @@ type VersionRow = {
   event_id: string;
   talks_id: string;
   type: ClaimType;
-  occurred_at: string;
+  occurred_at: string | null;
+  occurred_until: string | null;
   precision: TimelineItem['precision'];
   confidence: TimelineItem['confidence'];
   summary: string;
@@ -38,11 +39,11 @@ type VersionRow = {
   change: ClaimChangeKind;
 };
 
-const COLUMNS = `v.event_id, v.talks_id, v.type, v.occurred_at, v.precision, v.confidence, v.summary, v.cameo, v.plover, v.data, v.corrected,
+const COLUMNS = `v.event_id, v.talks_id, v.type, v.occurred_at, v.occurred_until, v.precision, v.confidence, v.summary, v.cameo, v.plover, v.data, v.corrected,
   v.revision, CAST(v.position AS TEXT) AS position_text, v.recorded_at, v.actors, v.countries`;
 
 /** The inner columns by name, and not the numeric position of the change: a JavaScript number cannot hold every position. */
-const OUTER_COLUMNS = 'event_id, talks_id, type, occurred_at, precision, confidence, summary, cameo, plover, data, corrected, revision, position_text, recorded_at, actors, countries';
+const OUTER_COLUMNS = 'event_id, talks_id, type, occurred_at, occurred_until, precision, confidence, summary, cameo, plover, data, corrected, revision, position_text, recorded_at, actors, countries';
 
 /** A version row as a timeline item: the same shape a live export reads. */
 export const itemOfVersion = (row: Omit<VersionRow, 'changed_at_text' | 'change'>): TimelineItem => timelineItemOf(row);

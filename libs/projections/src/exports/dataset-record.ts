@@ -1,4 +1,4 @@
-import { PRECISIONS, parseIsoDate, periodOf } from '@parley/domain';
+import { PRECISIONS, parseIsoDate, periodOf, rangeOf } from '@parley/domain';
 import { ClaimType } from '../talks/claim-data';
 import { hostOf, placeOf } from '../talks/claim-place';
 import { isRecord, textOf } from '../talks/claim-data';
@@ -27,7 +27,7 @@ const TOMBSTONE_COLUMNS = ['version', 'talksId', 'type'];
 
 const CODE_COLUMNS = ['cameo', 'plover', 'ploverMode', 'ploverContext', 'cameoCodebook', 'ploverCodebook'];
 const DESCRIBED_COLUMNS = [
-  'occurredAt', 'timePrecision', 'timePrecisionCode', 'earliest', 'latest',
+  'occurredAt', 'timePrecision', 'timePrecisionCode', 'earliest', 'latest', 'occurredUntil',
   'placeCountry', 'placeCity', 'geoPrecision', 'geoPrecisionCode', 'latitude', 'longitude', 'hostedBy',
   'confidence', 'stance', 'stances', 'sourceCount', 'publishers', 'originators', 'sources',
   'summary', 'note', 'position', 'revision', 'recordedAt',
@@ -39,8 +39,8 @@ export const DATASET_COLUMNS: Readonly<Record<DatasetShape, readonly string[]>> 
   dyadic: [...KEY_COLUMNS.dyadic, ...TOMBSTONE_COLUMNS, 'sourceActor', 'sourceCountry', 'targetActor', 'targetCountry', ...CODE_COLUMNS, ...DESCRIBED_COLUMNS],
 };
 
-/** `Parley precision 1`: 1 is the most precise (docs/crosswalk.md). */
-export const TIME_PRECISION_CODES: Readonly<Record<(typeof PRECISIONS)[number], number>> = { exact: 1, day: 2, month: 3, year: 4 };
+/** `Parley precision 2`: 1 is the most precise (docs/crosswalk.md); edition 2 put `week` between day and month. */
+export const TIME_PRECISION_CODES: Readonly<Record<(typeof PRECISIONS)[number], number>> = { exact: 1, day: 2, week: 3, month: 4, year: 5 };
 /**
  * `Parley geo precision 2`: ACLED's `geo_precision` 1–3, and 4 for the country alone (UCDP GED's
  * `where_prec` 6, a grade ACLED does not use). A place graded with coordinates keeps its grade; one
@@ -51,10 +51,12 @@ export const GEO_PRECISION_CODES = { exact: 1, city: 1, near: 2, region: 3, coun
 
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-const datesOf = (occurredAt: string, precision: (typeof PRECISIONS)[number]) => {
+/** The first and last day (or moment, when exact) a claim can have happened: its range, `occurredUntil` included; empty when undated. */
+const datesOf = (occurredAt: string | null, precision: (typeof PRECISIONS)[number] | null, occurredUntil: string | null) => {
   const parsed = parseIsoDate(occurredAt, true);
-  if (!parsed) return { earliest: null, latest: null };
-  const { earliest, latest } = periodOf(parsed, precision);
+  if (!parsed || precision === null) return { earliest: null, latest: null };
+  const until = parseIsoDate(occurredUntil, true);
+  const { earliest, latest } = rangeOf(parsed, precision, until);
   return precision === 'exact' ? { earliest: new Date(earliest).toISOString(), latest: new Date(latest).toISOString() } : { earliest: dayOf(earliest), latest: dayOf(latest) };
 };
 
@@ -88,8 +90,9 @@ const described = ({ item }: ClaimChange) => {
   return {
     occurredAt: item.occurredAt,
     timePrecision: item.precision,
-    timePrecisionCode: TIME_PRECISION_CODES[item.precision] ?? null,
-    ...datesOf(item.occurredAt, item.precision),
+    timePrecisionCode: item.precision === null ? null : (TIME_PRECISION_CODES[item.precision] ?? null),
+    ...datesOf(item.occurredAt, item.precision, item.occurredUntil),
+    occurredUntil: item.occurredUntil,
     ...placeColumns(item.type, item.data),
     confidence: item.confidence,
     stance: item.stance,

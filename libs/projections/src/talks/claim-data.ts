@@ -1,5 +1,5 @@
 import { CONFIDENCES, Confidence, PRECISIONS, Precision, TALKS_CLAIM_TYPES, TalksClaim } from '@parley/domain';
-import { startOf } from './claim-dates';
+import { UNDATED, spanOf } from './claim-dates';
 
 /**
  * Tolerant readers of recorded claim data. A projection must never throw on a recorded event,
@@ -44,29 +44,52 @@ export const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { rumoured:
 
 export const isConfidence = (value: unknown): value is Confidence => CONFIDENCES.includes(value as Confidence);
 
-/** What every stored claim needs to be placed on a timeline: its track, date and confidence. */
+/**
+ * What every stored claim needs to be placed on a timeline: its track, date and confidence. Only
+ * an opening may be undated (occurredAt and precision null, `occurredFrom`/`occurredTo` UNDATED)
+ * or unsourced (confidence null: `minConfidence` never selects it).
+ */
 export type ClaimBasisRow = Readonly<{
   talksId: string;
-  occurredAt: string;
-  precision: Precision;
+  occurredAt: string | null;
+  occurredUntil: string | null;
+  precision: Precision | null;
   occurredFrom: number;
-  confidence: Confidence;
-  confidenceRank: number;
+  /** The last moment of the claim's range (`occurredUntil`), or `occurredFrom` when it states no range. */
+  occurredTo: number;
+  confidence: Confidence | null;
+  confidenceRank: number | null;
 }>;
 
-/** The basis of a claim, or why it cannot be read (the projection skips such a claim). */
-export const readBasis = (data: ClaimData): ClaimBasisRow | string => {
-  const talksId = textOf(data.talksId);
-  if (!talksId) return 'talksId is missing';
+const readDate = (data: ClaimData, type: ClaimType | undefined) => {
+  if (type === 'TalksOpened' && data.occurredAt === undefined && data.precision === undefined) {
+    return { occurredAt: null, occurredUntil: null, precision: null, occurredFrom: UNDATED, occurredTo: UNDATED };
+  }
   const occurredAt = textOf(data.occurredAt);
   const precision = PRECISIONS.includes(data.precision as Precision) ? (data.precision as Precision) : undefined;
-  if (!precision) return 'precision is not one of exact, day, month, year';
-  const occurredFrom = startOf(occurredAt, precision);
-  if (occurredAt === undefined || occurredFrom === undefined) return 'occurredAt is not an ISO date';
+  if (!precision) return `precision is not one of ${PRECISIONS.join(', ')}`;
+  const occurredUntil = textOf(data.occurredUntil);
+  const span = spanOf(occurredAt, precision, occurredUntil);
+  if (occurredAt === undefined || span === undefined) return 'occurredAt is not an ISO date';
+  return { occurredAt, occurredUntil: occurredUntil ?? null, precision, occurredFrom: span.from, occurredTo: span.to };
+};
+
+const readConfidence = (data: ClaimData, type: ClaimType | undefined) => {
+  if (type === 'TalksOpened' && data.provenance === undefined) return { confidence: null, confidenceRank: null };
   const provenance = isRecord(data.provenance) ? data.provenance : {};
-  if (!isConfidence(provenance.confidence)) return 'provenance.confidence is not one of rumoured, reported, confirmed';
-  const confidence = provenance.confidence;
-  return { talksId, occurredAt, precision, occurredFrom, confidence, confidenceRank: CONFIDENCE_RANK[confidence] };
+  if (!isConfidence(provenance.confidence)) return `provenance.confidence is not one of ${CONFIDENCES.join(', ')}`;
+  return { confidence: provenance.confidence, confidenceRank: CONFIDENCE_RANK[provenance.confidence] };
+};
+
+/** The basis of a claim of `type`, or why it cannot be read (the projection skips such a claim). */
+export const readBasis = (data: ClaimData, type?: ClaimType): ClaimBasisRow | string => {
+  const talksId = textOf(data.talksId);
+  if (!talksId) return 'talksId is missing';
+  const date = readDate(data, type);
+  if (typeof date === 'string') return date;
+  const confidence = readConfidence(data, type);
+  if (typeof confidence === 'string') return confidence;
+  return { talksId, ...date, ...confidence };
 };
 
 /** Drops absent optional fields, so a doc built here equals the same doc read back from JSON. */

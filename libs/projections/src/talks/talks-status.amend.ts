@@ -1,5 +1,5 @@
 import { movesLifecycle } from '@parley/domain';
-import { ClaimData, ClaimType } from './claim-data';
+import { ClaimData, ClaimType, compact } from './claim-data';
 import {
   EMPTY_COUNTS,
   ListKey,
@@ -76,5 +76,6 @@ export const amendStatus = (core: StatusCore, lists: StatusLists, track: TrackCl
     lists.reset(key);
     for (const claim of track.claimsOf(key)) applyToLists(lists, claim);
   }
-  return { ...next, lastActivityAt: track.latestActivity() ?? next.lastActivityAt, revision: amendment.revision, position: amendment.position };
+  // Read from the rows as they now stand: a correction that undates the opening can leave no dated claim at all.
+  return compact({ ...next, lastActivityAt: track.latestActivity(), revision: amendment.revision, position: amendment.position });
 };

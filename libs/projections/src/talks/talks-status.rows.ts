@@ -128,7 +128,7 @@ export const trackClaims = (ctx: ProjectionContext, talksId: string): TrackClaim
     },
     latestActivity: () =>
       ctx
-        .statement(`SELECT occurred_at FROM ${claims} WHERE talks_id = ? AND retracted = 0 ORDER BY activity_from DESC, position DESC LIMIT 1`)
+        .statement(`SELECT occurred_at FROM ${claims} WHERE talks_id = ? AND retracted = 0 AND occurred_at IS NOT NULL ORDER BY activity_from DESC, position DESC LIMIT 1`)
         .pluck()
         .get(talksId) as string | undefined,
     claimsOf: (key) =>

@@ -74,14 +74,15 @@ export type TalksStatusDoc = Readonly<{
   subject: string;
   parties: readonly string[];
   mediators: readonly string[];
-  openedAt: string;
+  /** Absent when the track was opened undated. */
+  openedAt?: string;
   lifecycle: TalksLifecycle;
   /** Whether a substantive claim (visit, held meeting, swap, ceasefire, release) ever made the talks active: kept for the lifecycle, not served. */
   engaged: boolean;
   concluded?: Readonly<{ outcome: string; summary: string; at: string }>;
   counts: StatusCounts;
-  /** The latest occurredAt of any live claim (compared at each date's own grain). */
-  lastActivityAt: string;
+  /** The latest occurredAt of any live claim (compared at each date's own grain); absent while none is dated. */
+  lastActivityAt?: string;
   /** Scheduled meetings not (yet) held, in the order they were scheduled. */
   scheduledMeetings: readonly PendingMeeting[];
   ceasefires: readonly CeasefireDoc[];
@@ -140,12 +141,12 @@ export const openingOf = (data: ClaimData) => ({
   subject: textOf(data.subject) ?? '',
   parties: textsOf(data.parties),
   mediators: textsOf(data.mediators),
-  openedAt: textOf(data.occurredAt) ?? '',
+  openedAt: textOf(data.occurredAt),
 });
 
 const opening = (claim: StatusClaim): StatusCore => {
   const fields = openingOf(claim.data);
-  return { ...fields, lifecycle: 'open', engaged: false, counts: EMPTY_COUNTS, lastActivityAt: fields.openedAt, revision: claim.revision, position: claim.position };
+  return compact({ ...fields, lifecycle: 'open', engaged: false, counts: EMPTY_COUNTS, lastActivityAt: fields.openedAt, revision: claim.revision, position: claim.position });
 };
 
 /**
@@ -212,7 +213,7 @@ export const concludedOf = (data: ClaimData): NonNullable<StatusCore['concluded'
 });
 
 /** Which of two activity dates is later at each one's own grain; on a tie, the one recorded later. */
-export const later = (a: string, b: string): string => ((startOf(b) ?? -Infinity) >= (startOf(a) ?? -Infinity) ? b : a);
+export const later = (a: string | undefined, b: string): string => (a === undefined || (startOf(b) ?? -Infinity) >= (startOf(a) ?? -Infinity) ? b : a);
 
 const extensionTermsOf = (terms: unknown): CeasefireExtension['terms'] =>
   isRecord(terms)

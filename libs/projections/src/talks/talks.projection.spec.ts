@@ -117,6 +117,7 @@ describe('talks projection: claim rows', () => {
         position: 2,
         detained_since: '2021-08',
         sentence: '14 years',
+        occurred_until: null,
       },
       expect.objectContaining({ idx: 1, person: 'Alexander Vinnik', nationality: 'RUS', released_by: 'usa', detained_since: null, sentence: null }),
     ]);
@@ -229,7 +230,7 @@ describe('talks projection: what it skips', () => {
     ['data that is not an object', [opened(), { type: 'EnvoyVisited', data: 'nonsense' }], 'malformed EnvoyVisited: data is not an object'],
     ['a claim without a talksId', [opened(), visited({ talksId: undefined })], 'malformed EnvoyVisited: talksId is missing'],
     ['an unreadable date', [opened(), visited({ occurredAt: 'last Tuesday' })], 'malformed EnvoyVisited: occurredAt is not an ISO date'],
-    ['an unknown precision', [opened(), visited({ precision: 'roughly' as never })], 'malformed EnvoyVisited: precision is not one of exact, day, month, year'],
+    ['an unknown precision', [opened(), visited({ precision: 'roughly' as never })], 'malformed EnvoyVisited: precision is not one of exact, day, week, month, year'],
     [
       'an unknown confidence',
       [opened(), visited({ provenance: { sources: [], confidence: 'likely' as never } })],

@@ -43,7 +43,7 @@ const batchCores = (ctx: ProjectionContext) => {
 };
 
 const recordClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, type: ClaimType, data: ClaimData): ApplyOutcome => {
-  const basis = readBasis(data);
+  const basis = readBasis(data, type);
   if (typeof basis === 'string') return skipped(`malformed ${type}: ${basis}`);
   if (findClaim(ctx, event.id)) return skipped(`event ${event.id} is already stored as a claim`);
   const core = cores.read(basis.talksId);
@@ -89,7 +89,7 @@ const correctClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   if (typeof target === 'string') return skipped(target);
   if (!isRecord(data.changes)) return skipped('malformed ClaimCorrected: changes is not an object');
   const merged = mergeChanges({ type: target.type, data: target.data } as TalksClaim, data.changes).data as ClaimData;
-  const basis = readBasis(merged);
+  const basis = readBasis(merged, target.type);
   if (typeof basis === 'string') return skipped(`ClaimCorrected would leave ${target.eventId} malformed: ${basis}`);
 
   const incidentBefore = linkedContribution(ctx, target);
@@ -197,7 +197,8 @@ export const talksProjection: Projection = {
   //    extension's by then); sources have a stance, a claim every source denies adds nothing to counts or releases;
   //    notes; `denied` left the confidences; places (a place country column, place countries in `country`), swap
   //    totals in the counts, releasedTo; claims linked as one incident count once (talks_links), timeline entries
-  //    carry their incident.
+  //    carry their incident; date ranges (occurred_until/occurred_to) and undated, unsourced openings (nullable date
+  //    and confidence).
   version: 5,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,

@@ -48,6 +48,7 @@ describe('the timeline', () => {
       talksId: TALKS_ID,
       type: 'EnvoyVisited',
       occurredAt: '2025-02-11',
+      occurredUntil: null,
       precision: 'day',
       confidence: 'reported',
       stance: 'asserted',
@@ -137,6 +138,7 @@ describe('releases', () => {
       releasedBy: 'rus',
       releasedTo: null,
       occurredAt: '2025-02-11',
+      occurredUntil: null,
       detainedSince: '2021-08',
       sentence: '14 years',
     });

@@ -2,6 +2,7 @@ import type { Confidence, Precision, TalksLifecycle } from '@parley/domain';
 import type { ProjectionContext } from '../projection';
 import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { CONFIDENCE_RANK, ClaimData, ClaimType, isRecord, recordsOf, textOf } from './claim-data';
+import { UNDATED } from './claim-dates';
 import { ClaimActor } from './claim-facets';
 import { ClaimStance, claimStanceOf } from './claim-stance';
 import { incidentsOfPage } from './incident.rows';
@@ -45,9 +46,9 @@ export const listStatuses = (ctx: ProjectionContext, filters: StatusFilters = {}
   return (ctx.statement(sql).pluck().all(...params) as string[]).map((doc) => readStatus(ctx, JSON.parse(doc) as StatusCore));
 };
 
-/** A track's live claims in position order, optionally only those that had begun by a date: what `foldStatus` reads. */
+/** A track's live claims in position order, optionally only those that count by a date (their whole range passed): what `foldStatus` reads. */
 export const liveClaims = (ctx: ProjectionContext, talksId: string, occurredBy?: Date): StatusClaim[] => {
-  const byDate = occurredBy === undefined ? '' : 'AND occurred_from <= ?';
+  const byDate = occurredBy === undefined ? '' : 'AND occurred_to <= ?';
   // The text of a position gets its own name: ORDER BY an alias `position` would sort "10" before "2".
   const sql = `SELECT event_id, type, data, revision, CAST(position AS TEXT) AS position_text FROM ${ctx.table('talks_claims')}
     WHERE ${WORK_TICK} AND talks_id = ? AND retracted = 0 ${byDate} ORDER BY position`;
@@ -64,9 +65,15 @@ export type TimelineFilters = Readonly<{
   placeCountry?: string;
   /** Claim types; an empty list does not filter. */
   types?: readonly string[];
-  /** Inclusive bounds on the start of each claim's date period. */
+  /**
+   * Inclusive bounds a claim's range must overlap: it starts (the first moment of `occurredAt`) by
+   * `to` and ends (the last moment of `occurredUntil`, or its start) at or after `from`. Undated
+   * claims are outside every such window.
+   */
   from?: Date;
   to?: Date;
+  /** Only claims that count by then: the whole range has passed (`asOf`). Undated claims count on every date. */
+  occurredBy?: Date;
   minConfidence?: Confidence;
   /** Where the claim's sources stand together; an empty list does not filter. */
   stances?: readonly ClaimStance[];
@@ -78,9 +85,13 @@ export type TimelineItem = Readonly<{
   eventId: string;
   talksId: string;
   type: ClaimType;
-  occurredAt: string;
-  precision: Precision;
-  confidence: Confidence;
+  /** Null only for an undated opening. */
+  occurredAt: string | null;
+  /** The latest the claim can have happened, when it states a range. */
+  occurredUntil: string | null;
+  precision: Precision | null;
+  /** Null only for an unsourced opening. */
+  confidence: Confidence | null;
   /** Whether its sources assert it, all deny it, or disagree (each source's own `stance` is in `data`). */
   stance: ClaimStance;
   summary: string;
@@ -108,10 +119,11 @@ type TimelineRow = {
   event_id: string;
   talks_id: string;
   type: ClaimType;
-  occurred_at: string;
-  precision: Precision;
+  occurred_at: string | null;
+  occurred_until: string | null;
+  precision: Precision | null;
   occurred_from: number;
-  confidence: Confidence;
+  confidence: Confidence | null;
   summary: string;
   cameo: string | null;
   plover: string | null;
@@ -163,6 +175,7 @@ export const timelineItemOf = (
     talksId: row.talks_id,
     type: row.type,
     occurredAt: row.occurred_at,
+    occurredUntil: row.occurred_until ?? null,
     precision: row.precision,
     confidence: row.confidence,
     stance: claimStanceOf(data),
@@ -181,14 +194,24 @@ export const timelineItemOf = (
   };
 };
 
+/** The longest range (last moment minus first) of any claim the source holds, 0 when none states one: read from a partial index, longest first. */
+const longestRange = (ctx: ProjectionContext, source: ClaimSource): number => {
+  const table = source.kind === 'live' ? ctx.table('talks_claims') : ctx.table('talks_claim_versions');
+  const sql = `SELECT occurred_to - occurred_from FROM ${table} WHERE occurred_to > occurred_from ORDER BY occurred_to - occurred_from DESC LIMIT 1`;
+  return (ctx.statement(sql).pluck().get() as number | undefined) ?? 0;
+};
+
 /** Up to `count` rows of one source in timeline order, of one type or of every type. */
-const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource, type: string | undefined, count: number): TimelineRow[] => {
+/** `reach`: the longest range stored (longestRange), read once per page. */
+const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource, type: string | undefined, count: number, reach: number): TimelineRow[] => {
   const { where, params, add } = sourceConditions(ctx, source, filters);
   if (filters.talksId !== undefined) add('c.talks_id = ?', filters.talksId);
   if (filters.placeCountry !== undefined) add('c.place_country = ?', filters.placeCountry);
   if (type !== undefined) add('c.type = ?', type);
-  if (filters.from !== undefined) add('c.occurred_from >= ?', filters.from.getTime());
-  if (filters.to !== undefined) add('c.occurred_from <= ?', filters.to.getTime());
+  // A claim reaches `from` by its end; bounding its start too (by the longest range stored) keeps this an index range scan.
+  if (filters.from !== undefined) add('c.occurred_to >= ? AND c.occurred_from >= ?', filters.from.getTime(), filters.from.getTime() - reach);
+  if (filters.to !== undefined) add(filters.from === undefined ? 'c.occurred_from <= ? AND c.occurred_from > ?' : 'c.occurred_from <= ?', filters.to.getTime(), ...(filters.from === undefined ? [UNDATED] : []));
+  if (filters.occurredBy !== undefined) add('c.occurred_to <= ? AND c.occurred_from <= ?', filters.occurredBy.getTime(), filters.occurredBy.getTime());
   if (filters.minConfidence !== undefined) add('c.confidence_rank >= ?', CONFIDENCE_RANK[filters.minConfidence] ?? 0);
   if (filters.stances?.length) add('c.stance IN (SELECT value FROM json_each(?))', JSON.stringify(filters.stances));
   if (filters.after !== undefined) {
@@ -196,7 +219,7 @@ const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: Cla
     add('(c.occurred_from, c.position) > (?, ?)', occurredFrom, positionOf(position));
   }
   const [table, facetColumns] = source.kind === 'live' ? [ctx.table('talks_claims'), ''] : [ctx.table('talks_claim_versions'), ', c.actors, c.countries'];
-  const sql = `SELECT c.event_id, c.talks_id, c.type, c.occurred_at, c.precision, c.occurred_from, c.confidence, c.summary, c.cameo, c.plover,
+  const sql = `SELECT c.event_id, c.talks_id, c.type, c.occurred_at, c.occurred_until, c.precision, c.occurred_from, c.confidence, c.summary, c.cameo, c.plover,
       c.data, c.corrected, c.revision, CAST(c.position AS TEXT) AS position_text, c.recorded_at${facetColumns}
     FROM ${table} c WHERE ${where.join(' AND ')} ORDER BY c.occurred_from, c.position LIMIT ?`;
   return ctx.statement(sql).all(...params, count) as TimelineRow[];
@@ -213,8 +236,9 @@ const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source
   // One indexed read per type, merged: a type filter read through the date index would walk
   // every claim of other types first, so a rare type would cost the whole store.
   const types = filters.types?.length ? [...new Set(filters.types)] : [undefined];
+  const reach = filters.from === undefined ? 0 : longestRange(ctx, source);
   const rows = types
-    .flatMap((type) => claimRows(ctx, filters, source, type, limit + 1))
+    .flatMap((type) => claimRows(ctx, filters, source, type, limit + 1, reach))
     .sort(byDateThenPosition)
     .slice(0, limit + 1);
   const page = rows.slice(0, limit);
@@ -236,9 +260,9 @@ export const timelinePage = (ctx: ProjectionContext, filters: TimelineFilters): 
 export const knownTimelinePage = (ctx: ProjectionContext, filters: TimelineFilters, position: bigint): Page<TimelineItem> =>
   claimsPage(ctx, filters, { kind: 'known', position });
 
-/** A track's claims as they stood at a position, optionally only those that had begun by a date: what `foldStatus` reads for the past. */
+/** A track's claims as they stood at a position, optionally only those that count by a date: what `foldStatus` reads for the past. */
 export const knownClaims = (ctx: ProjectionContext, talksId: string, position: bigint, occurredBy?: Date): StatusClaim[] => {
-  const byDate = occurredBy === undefined ? '' : 'AND occurred_from <= ?';
+  const byDate = occurredBy === undefined ? '' : 'AND occurred_to <= ?';
   const sql = `SELECT event_id, type, data, revision, CAST(position AS TEXT) AS position_text FROM ${ctx.table('talks_claim_versions')}
     WHERE ${WORK_TICK} AND talks_id = ? AND recorded_from <= ? AND (recorded_to IS NULL OR recorded_to > ?) ${byDate} ORDER BY position`;
   const params = [talksId, position, position, ...(occurredBy === undefined ? [] : [occurredBy.getTime()])];
@@ -293,6 +317,7 @@ export type ReleaseItem = Readonly<{
   /** Whom a swap handed the person to, when reports say; always null for a hostage. */
   releasedTo: string | null;
   occurredAt: string;
+  occurredUntil: string | null;
   detainedSince: string | null;
   sentence: string | null;
 }>;
@@ -315,7 +340,7 @@ const readReleasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page
   }
   const limit = pageSize(filters.limit);
   const sql = `SELECT r.event_id AS eventId, r.idx, r.talks_id AS talksId, r.kind, r.person, r.nationality, r.released_by AS releasedBy, r.released_to AS releasedTo,
-      r.occurred_at AS occurredAt, r.detained_since AS detainedSince, r.sentence, r.occurred_from, CAST(r.position AS TEXT) AS position_text
+      r.occurred_at AS occurredAt, r.occurred_until AS occurredUntil, r.detained_since AS detainedSince, r.sentence, r.occurred_from, CAST(r.position AS TEXT) AS position_text
     FROM ${ctx.table('releases')} r WHERE ${where.join(' AND ')} ORDER BY r.occurred_from, r.position, r.idx LIMIT ?`;
   const rows = ctx.statement(sql).all(...params, limit + 1) as (ReleaseItem & { occurred_from: number; position_text: string })[];
   const page = rows.slice(0, limit);

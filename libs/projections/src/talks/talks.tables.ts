@@ -17,7 +17,10 @@ export const TALKS_TABLES = [
 
 /**
  * Positions are $all positions (bound as BigInt, up to 2^63); `occurred_from` is the first
- * millisecond the claim's date can mean at its precision, so a month sorts at its first day.
+ * millisecond the claim's date can mean at its precision, so a month sorts at its first day;
+ * `occurred_to` the last millisecond of its range (`occurred_until`), or `occurred_from` when it
+ * states none: `asOf` counts a claim once `occurred_to` has passed. An undated opening has no
+ * date, precision or confidence (NULL) and sits at UNDATED (claim-dates.ts), before every date.
  * Actors, countries and releases are derived rows: kept for live claims only. A status is its
  * core (`talks_status`) and its lists (meetings pending, ceasefires, violations), a row per entry.
  * `activity_from` is the start of `occurred_at` at its own grain (what "last activity" compares);
@@ -43,13 +46,13 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       revision INTEGER NOT NULL,
       position INTEGER NOT NULL,
       recorded_at TEXT NOT NULL,
-      occurred_at TEXT NOT NULL,
-      precision TEXT NOT NULL,
+      occurred_at TEXT,
+      precision TEXT,
       occurred_from INTEGER NOT NULL,
       activity_from INTEGER NOT NULL,
       list_key TEXT,
-      confidence TEXT NOT NULL,
-      confidence_rank INTEGER NOT NULL,
+      confidence TEXT,
+      confidence_rank INTEGER,
       stance TEXT NOT NULL,
       data TEXT NOT NULL,
       corrected INTEGER NOT NULL DEFAULT 0,
@@ -57,7 +60,9 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       summary TEXT NOT NULL,
       cameo TEXT,
       plover TEXT,
-      place_country TEXT
+      place_country TEXT,
+      occurred_until TEXT,
+      occurred_to INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_track')} ON ${claims} (talks_id, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_activity')} ON ${claims} (talks_id, activity_from, position);
@@ -92,6 +97,7 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       position INTEGER NOT NULL,
       detained_since TEXT,
       sentence TEXT,
+      occurred_until TEXT,
       PRIMARY KEY (event_id, idx)
     );
 
@@ -137,11 +143,11 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       revision INTEGER NOT NULL,
       position INTEGER NOT NULL,
       recorded_at TEXT NOT NULL,
-      occurred_at TEXT NOT NULL,
-      precision TEXT NOT NULL,
+      occurred_at TEXT,
+      precision TEXT,
       occurred_from INTEGER NOT NULL,
-      confidence TEXT NOT NULL,
-      confidence_rank INTEGER NOT NULL,
+      confidence TEXT,
+      confidence_rank INTEGER,
       stance TEXT NOT NULL,
       data TEXT NOT NULL,
       corrected INTEGER NOT NULL,
@@ -153,6 +159,8 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       countries TEXT NOT NULL,
       recorded_from INTEGER NOT NULL,
       recorded_to INTEGER,
+      occurred_until TEXT,
+      occurred_to INTEGER NOT NULL,
       PRIMARY KEY (event_id, version)
     );
 
@@ -176,7 +184,10 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
   `);
 };
 
-/** The indexes only readers use: timelines by date (and by type and date, so a rare type costs what it returns), claims by actor and country, releases by date, the past by track, date and time, changes since a position. */
+/**
+ * The indexes only readers use: timelines by date (and by type and date, so a rare type costs what it returns), claims by actor and country, releases by date, the past by track, date and time, changes since a position.
+ * The ranges indexes hold only claims that state a range, longest first: how far before `from` a claim can start and still reach it.
+ */
 export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
   ctx.db.exec(`
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_date')} ON ${ctx.table('talks_claims')} (occurred_from, position);
@@ -195,6 +206,8 @@ export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track_type_date')} ON ${ctx.table('talks_claim_versions')} (talks_id, type, occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_opened')} ON ${ctx.table('talks_claim_versions')} (recorded_from);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_closed')} ON ${ctx.table('talks_claim_versions')} (recorded_to) WHERE recorded_to IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_ranges')} ON ${ctx.table('talks_claims')} (occurred_to - occurred_from) WHERE occurred_to > occurred_from;
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_ranges')} ON ${ctx.table('talks_claim_versions')} (occurred_to - occurred_from) WHERE occurred_to > occurred_from;
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_recordings_by_time')} ON ${ctx.table('talks_recordings')} (recorded_at, position);
   `);
 };

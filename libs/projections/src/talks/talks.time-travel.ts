@@ -8,7 +8,8 @@ import { Page, TimelineFilters, TimelineItem, knownClaims, knownTimelinePage, li
 /**
  * Bitemporal reads, answered from the read model's claim versions. `knownAt` (recorded time)
  * becomes a position of `$all` once, and each claim is read in the version current there;
- * `asOf` (valid time) keeps the claims that had begun by then. Both are indexed queries whose
+ * `asOf` (valid time) keeps the claims that count by then: a single date from its first moment,
+ * a range (`occurredUntil`) once its last moment has passed. Both are indexed queries whose
  * cost grows with the answer; the status is the one status fold over one track's claims.
  */
 
@@ -26,9 +27,8 @@ export const statusAt = (ctx: ProjectionContext, talksId: string, { asOf, knownA
   return doc && statusView(doc, asOf ?? knownAt ?? new Date());
 };
 
-/** The timeline as known at `knownAt`, capped at `asOf`. */
+/** The timeline as known at `knownAt`, of the claims that count by `asOf` (their whole range passed). */
 export const timelineAt = (ctx: ProjectionContext, filters: TimelineFilters, { asOf, knownAt }: TimeTravelOptions): Page<TimelineItem> => {
-  const to = asOf !== undefined && (filters.to === undefined || filters.to > asOf) ? asOf : filters.to;
-  const capped = { ...filters, ...(to === undefined ? {} : { to }) };
+  const capped = asOf === undefined ? filters : { ...filters, occurredBy: asOf };
   return knownAt === undefined ? timelinePage(ctx, capped) : knownTimelinePage(ctx, capped, positionKnownAt(ctx, knownAt));
 };

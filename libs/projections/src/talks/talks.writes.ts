@@ -35,9 +35,11 @@ export const findClaim = (ctx: ProjectionContext, eventId: string): StoredClaim 
 /** The columns a claim's current data determines: rewritten whole when a correction changes the data. */
 const describedColumns = (type: ClaimType, data: ClaimData, basis: ClaimBasisRow) => ({
   occurred_at: basis.occurredAt,
+  occurred_until: basis.occurredUntil,
   precision: basis.precision,
   occurred_from: basis.occurredFrom,
-  // A stored claim's date parses (readBasis saw to it), so it has a start at its own grain too.
+  occurred_to: basis.occurredTo,
+  // A stored claim's date parses (readBasis saw to it), so it has a start at its own grain too; an undated one has none.
   activity_from: startOf(basis.occurredAt) ?? basis.occurredFrom,
   list_key: listKeyText(listKeyOf(type, data)),
   confidence: basis.confidence,
@@ -55,9 +57,9 @@ export const insertClaim = (ctx: ProjectionContext, claim: NewClaim): void => {
   ctx
     .statement(
       `INSERT INTO ${ctx.table('talks_claims')} (event_id, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        activity_from, list_key, confidence, confidence_rank, stance, data, corrected, retracted, summary, cameo, plover, place_country)
+        activity_from, list_key, confidence, confidence_rank, stance, data, corrected, retracted, summary, cameo, plover, place_country, occurred_until, occurred_to)
        VALUES (@event_id, @talks_id, @type, @revision, @position, @recorded_at, @occurred_at, @precision, @occurred_from,
-        @activity_from, @list_key, @confidence, @confidence_rank, @stance, @data, 0, 0, @summary, @cameo, @plover, @place_country)`,
+        @activity_from, @list_key, @confidence, @confidence_rank, @stance, @data, 0, 0, @summary, @cameo, @plover, @place_country, @occurred_until, @occurred_to)`,
     )
     .run({
       event_id: claim.eventId,
@@ -78,6 +80,7 @@ export const rewriteClaim = (ctx: ProjectionContext, target: StoredClaim, data: 
   ctx
     .statement(
       `UPDATE ${ctx.table('talks_claims')} SET occurred_at = @occurred_at, precision = @precision, occurred_from = @occurred_from,
+        occurred_until = @occurred_until, occurred_to = @occurred_to,
         activity_from = @activity_from, list_key = @list_key, confidence = @confidence, confidence_rank = @confidence_rank, stance = @stance, data = @data, summary = @summary, cameo = @cameo, plover = @plover,
         place_country = @place_country, corrected = corrected + 1
        WHERE event_id = @event_id`,
@@ -106,9 +109,9 @@ const openVersion = (ctx: ProjectionContext, eventId: string, from: bigint, { ac
   ctx
     .statement(
       `INSERT INTO ${versions} (event_id, version, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, place_country, actors, countries, recorded_from, recorded_to)
+        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, place_country, actors, countries, recorded_from, recorded_to, occurred_until, occurred_to)
        SELECT event_id, corrected, talks_id, type, revision, position, recorded_at, occurred_at, precision, occurred_from,
-        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, place_country, @actors, @countries, @from, NULL
+        confidence, confidence_rank, stance, data, corrected, summary, cameo, plover, place_country, @actors, @countries, @from, NULL, occurred_until, occurred_to
        FROM ${claims} WHERE event_id = @eventId`,
     )
     .run({ eventId, from, actors: JSON.stringify([...actors].sort(byRoleThenId)), countries: JSON.stringify([...countries].sort()) });
@@ -140,12 +143,12 @@ const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimTy
   for (const country of countries) insertCountry.run(eventId, country);
 
   const insertRelease = ctx.statement(
-    `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, released_to, occurred_at, occurred_from, position, detained_since, sentence)
-     VALUES (@eventId, @idx, @talksId, @kind, @person, @nationality, @releasedBy, @releasedTo, @occurredAt, @occurredFrom, @position, @detainedSince, @sentence)`,
+    `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, released_to, occurred_at, occurred_from, position, detained_since, sentence, occurred_until)
+     VALUES (@eventId, @idx, @talksId, @kind, @person, @nationality, @releasedBy, @releasedTo, @occurredAt, @occurredFrom, @position, @detainedSince, @sentence, @occurredUntil)`,
   );
   // The ledger lists people freed: a release every source denies freed no one.
   for (const release of isCounted(data) ? releasesOf(type, data) : []) {
-    insertRelease.run({ ...release, eventId, talksId, occurredAt: basis.occurredAt, occurredFrom: basis.occurredFrom, position });
+    insertRelease.run({ ...release, eventId, talksId, occurredAt: basis.occurredAt, occurredUntil: basis.occurredUntil, occurredFrom: basis.occurredFrom, position });
   }
   return { actors, countries };
 };

@@ -11,7 +11,7 @@ import type { TimeTravelOptions } from '../talks/talks.time-travel';
 
 /**
  * Time travel the slow, obvious way, kept as the oracle the indexed queries are checked against:
- * `knownAt` keeps the events recorded by then, `asOf` the claims that had begun by then, and the
+ * `knownAt` keeps the events recorded by then, `asOf` the claims that count by then (whole range passed), and the
  * one talks projection runs over what is left into a throwaway in-memory database.
  */
 
@@ -40,10 +40,7 @@ export const replayTimeTravel = (events: readonly RecordedEvent[], { asOf, known
       const doc = foldIncidentStatus(liveClaims(ctx, talksId, asOf), knownLinks(ctx, LIVE));
       return doc && statusView(doc, readOn);
     },
-    timeline: (filters) => {
-      const to = asOf !== undefined && (filters.to === undefined || filters.to > asOf) ? asOf : filters.to;
-      return timelinePage(ctx, { ...filters, ...(to === undefined ? {} : { to }) });
-    },
+    timeline: (filters) => timelinePage(ctx, asOf === undefined ? filters : { ...filters, occurredBy: asOf }),
     close: () => db.close(),
   };
 };

@@ -12,7 +12,7 @@
 export const CODEBOOKS = { cameo: 'CAMEO 1.1b3', plover: 'PLOVER 2.0-draft@5e0c24f' } as const;
 
 /** Parley's own scales for the precision of a date and of a place: 1 is the most precise. */
-export const PRECISION_CODEBOOK = 'Parley precision 1';
+export const PRECISION_CODEBOOK = 'Parley precision 2';
 
 /** The scale of a place's precision, after ACLED's and UCDP's (docs/crosswalk.md): edition 2 added coordinates and their grades. */
 export const GEO_PRECISION_CODEBOOK = 'Parley geo precision 2';
