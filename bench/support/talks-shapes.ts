@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EVENT_UPCASTERS } from '@parley/domain';
 import { EventToAppend } from '@parley/event-store';
 
 /**
@@ -46,15 +47,16 @@ export const meetingBody = (meetingId: string) => ({
   provenance: provenance("held a meeting with Russian President Vladimir Putin's special envoy for investment and international economic affairs"),
 });
 
-const metadata = () => {
+/** Written as the app writes it: at the type's current schema version. */
+const metadata = (type: string) => {
   const commandId = randomUUID();
-  return { commandId, correlationId: commandId, causationId: commandId, recordedBy: 'bench-seed', schemaVersion: 1 };
+  return { commandId, correlationId: commandId, causationId: commandId, recordedBy: 'bench-seed', schemaVersion: EVENT_UPCASTERS.currentVersion(type) };
 };
 
 /** The event a track starts with. */
 export const talksOpened = (talksId: string): EventToAppend => {
   const { id, ...data } = openTalksBody(talksId);
-  return { id: randomUUID(), type: 'TalksOpened', data: { talksId: id, ...data }, metadata: metadata() };
+  return { id: randomUUID(), type: 'TalksOpened', data: { talksId: id, ...data }, metadata: metadata('TalksOpened') };
 };
 
 /**
@@ -63,7 +65,7 @@ export const talksOpened = (talksId: string): EventToAppend => {
  */
 export const talksClaim = (talksId: string, n: number): EventToAppend => {
   const base = { talksId, occurredAt: '2025-04-11', precision: 'day' };
-  const event = (type: string, data: object): EventToAppend => ({ id: randomUUID(), type, data: { ...base, ...data }, metadata: metadata() });
+  const event = (type: string, data: object): EventToAppend => ({ id: randomUUID(), type, data: { ...base, ...data }, metadata: metadata(type) });
   switch (n % 5) {
     case 0:
       return event('EnvoyVisited', {

@@ -1,8 +1,10 @@
 /**
- * `PARLEY_KEY=… npm run demo`: records the seed story against a running server through the
- * public API. Every step carries an Idempotency-Key, so running it again records nothing twice.
+ * `PARLEY_KEY=… npm run demo`: records the seed story, then two episodes only the v2 model can
+ * hold, against a running server through the public API. Every step carries an Idempotency-Key,
+ * so running it again records nothing twice.
  */
 import { SEED_STORY } from './seed-story';
+import { V2_EPISODES } from './v2-episodes';
 
 const BASE_URL = process.env.PARLEY_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 const KEY = process.env.PARLEY_KEY;
@@ -14,7 +16,7 @@ async function main(): Promise<void> {
     return;
   }
   const recorded = new Map<string, string>();
-  for (const step of SEED_STORY) {
+  for (const step of [...SEED_STORY, ...V2_EPISODES]) {
     const path = typeof step.path === 'string' ? step.path : step.path(recorded);
     const response = await fetch(`${BASE_URL}${path}`, {
       method: step.method,

@@ -42,5 +42,5 @@ export const checkOpeningBasis = (basis: OpeningBasis, now: Date): Verdict => {
     ? (checkOccurredAt(basis as { occurredAt: string; precision: Precision }, now) ??
       checkOccurredUntil(basis as { occurredAt: string; precision: Precision; occurredUntil?: string }, now))
     : undefined;
-  return dateVerdict ?? (provenance === undefined ? undefined : checkProvenance(provenance, now));
+  return dateVerdict ?? (provenance === undefined ? undefined : checkProvenance(provenance, now)) ?? checkNote(basis.note);
 };
