@@ -154,28 +154,25 @@ export type ClaimRetracted = Event<'ClaimRetracted', ClaimBasis & {
   reason: string;
 }>;
 
-/**
- * An editor's statement that two claims of a track report the same real-world event: together
- * they form one incident, which counts once. `sameAs` is the other claim's event id. Dated and
- * sourced like a retraction: when and on whose word the identity was established.
- */
-export type ClaimsLinked = Event<'ClaimsLinked', ClaimBasis & {
+/** Which two claims a link (or its withdrawal) is about, and why. */
+type ClaimLinkData = ClaimBasis & {
   talksId: string;
   eventId: string;
   sameAs: string;
   /** The track of `sameAs` when it is another: the link is recorded in the track of `eventId`. */
   sameAsTalksId?: string;
   reason: string;
-}>;
+};
+
+/**
+ * An editor's statement that two claims of a track report the same real-world event: together
+ * they form one incident, which counts once. `sameAs` is the other claim's event id. Dated and
+ * sourced like a retraction: when and on whose word the identity was established.
+ */
+export type ClaimsLinked = Event<'ClaimsLinked', ClaimLinkData>;
 
 /** Withdraws an earlier link between two claims: they count as separate events again. */
-export type ClaimsUnlinked = Event<'ClaimsUnlinked', ClaimBasis & {
-  talksId: string;
-  eventId: string;
-  sameAs: string;
-  sameAsTalksId?: string;
-  reason: string;
-}>;
+export type ClaimsUnlinked = Event<'ClaimsUnlinked', ClaimLinkData>;
 
 /** Events that state something happened; corrections and retractions act on them. */
 export type TalksClaim =
