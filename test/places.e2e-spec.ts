@@ -1,4 +1,4 @@
-import { ceasefireBody, correctionBody, envoyVisitBody, hostageReleaseBody, meetingBody, prisonerSwapBody, scheduledMeetingBody, violationBody } from './support/bodies';
+import { actorBody, ceasefireBody, correctionBody, envoyVisitBody, hostageReleaseBody, meetingBody, prisonerSwapBody, scheduledMeetingBody, violationBody } from './support/bodies';
 import { expectProblem, historyTypes, invalidFields, openTrack, recordClaim, registerActors, talksHistory, talksPath } from './support/api';
 import { uniqueSlug } from './support/ids';
 import { startTestApp, TestApp } from './support/test-app';
@@ -45,6 +45,19 @@ describe('Places and hosts (e2e)', () => {
     expect(item.countries).toEqual(['TUR', 'USA']);
     expect(item.actors).toEqual(expect.arrayContaining([{ actorId: host, role: 'host' }, { actorId: usa, role: 'released_to' }]));
     await app.api.get('/v1/timeline?placeCountry=XXX').expect(400);
+  });
+
+  it('country= also finds the claims of an actor registered in that country, now and as known before', async () => {
+    const { talksId } = await openTrack(app);
+    const envoy = uniqueSlug('envoy');
+    await app.api.post('/v1/actors').send(actorBody(envoy, 'person', { country: 'ISL' })).expect(201);
+    const response = await post(talksId, 'envoy-visits', envoyVisitBody(envoy, { hostCountry: 'CHE', city: 'Geneva' })).expect(201);
+    const read = readAfter(response.body.position);
+    const types = async (query: string) => (await read(`/v1/timeline?talksId=${talksId}&${query}`)).body.items.map((item: { type: string }) => item.type);
+    expect(await types('country=ISL')).toEqual(['EnvoyVisited']);
+    expect(await types('country=CHE')).toEqual(['EnvoyVisited']);
+    expect(await types('placeCountry=ISL')).toEqual([]);
+    expect(await types(`country=ISL&knownAt=${new Date().toISOString()}`)).toEqual(['EnvoyVisited']);
   });
 
   it('visits, meetings, ceasefires, releases and violations take coordinates with their grade; placeCountry finds each where it happened', async () => {

@@ -90,6 +90,8 @@ const CEASEFIRE_NOW = schemaComponent('CeasefireNow', {
       endsAt: { ...CLAIM_DATE, description: 'The end in force on the date: the latest extension’s agreed by then, else the end first agreed' },
       parties: IDS,
       mediators: IDS,
+      place: PLACE.ref,
+      hostedBy: HOSTED_BY,
       violations: { ...COUNT, description: 'Violations reported as of the date' },
       extended: {
         ...record({ count: COUNT, lastAt: CLAIM_DATE, originalEndsAt: CLAIM_DATE }, ['originalEndsAt']),
@@ -97,7 +99,7 @@ const CEASEFIRE_NOW = schemaComponent('CeasefireNow', {
       },
       ended: record({ at: CLAIM_DATE, reason: { type: 'string' } }),
     },
-    ['ceasefireId', 'brokeredAt', 'effectiveFrom', 'endsAt', 'parties', 'mediators', 'violations', 'extended', 'ended'],
+    ['ceasefireId', 'brokeredAt', 'effectiveFrom', 'endsAt', 'parties', 'mediators', 'place', 'hostedBy', 'violations', 'extended', 'ended'],
   ),
   description: 'The latest ceasefire brokered by the date, as it stands on that date; only `status` when there is none',
 });

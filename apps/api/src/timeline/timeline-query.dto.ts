@@ -21,7 +21,7 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @Matches(SLUG_PATTERN, { message: 'actor must be an actor id' })
   actor?: string;
 
-  @OptionalCountryCode('Claims in or about this country: where they happened, or the nationality of someone they free', 'RUS')
+  @OptionalCountryCode('Claims in or about this country: where they happened, the nationality of someone they free, or an actor of theirs registered there', 'RUS')
   country?: string;
 
   @OptionalCountryCode('Claims that happened in this country, and only those (a visit’s host country, a meeting’s location, any other claim’s place)', 'TUR')

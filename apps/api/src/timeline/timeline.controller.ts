@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DatasetRecord, Page, TimelineFilters, TimelineItem, timelineAt } from '@parley/projections';
+import { DatasetRecord, Page, ProjectionContext, TimelineFilters, TimelineItem, actorIdsIn, timelineAt } from '@parley/projections';
 import { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { endOf } from '../read-models/moment';
@@ -46,7 +46,7 @@ export class TimelineController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Page<TimelineItem> | Page<DatasetRecord> | Readable> {
-    const filters = filtersOf(query);
+    const filters = filtersOf(query, this.readModels.context('actors'));
     if (isDatasetQuery(query)) return this.dataset(query, filters, exportFormatOf(accept), reply);
     const pageAfter = this.pagesFor(query);
     const format = exportFormatOf(accept);
@@ -76,11 +76,13 @@ export class TimelineController {
   }
 }
 
-function filtersOf(query: TimelineQueryDto): Omit<TimelineFilters, 'after'> {
+/** The filters a query asks for; a country also matches the actors registered there, read from the actors read model. */
+function filtersOf(query: TimelineQueryDto, actors: ProjectionContext): Omit<TimelineFilters, 'after'> {
   return {
     talksId: query.talksId,
     actor: query.actor,
     country: query.country,
+    countryActors: query.country === undefined ? undefined : actorIdsIn(actors, query.country),
     placeCountry: query.placeCountry,
     types: query.type,
     from: query.from === undefined ? undefined : new Date(query.from),

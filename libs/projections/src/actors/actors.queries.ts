@@ -47,6 +47,10 @@ export const actorsPage = (ctx: ProjectionContext, filters: ActorFilters): Page<
     return { items, nextCursor: docs.length > limit && last ? encodeCursor([last.actorId]) : null };
   });
 
+/** The actors registered in a country (ISO 3166-1 alpha-3), by id: what a claim filter by country joins on. */
+export const actorIdsIn = (ctx: ProjectionContext, country: string): string[] =>
+  ctx.statement(`SELECT actor_id FROM ${ctx.table('actor_profiles')} WHERE country = ? ORDER BY actor_id`).pluck().all(country) as string[];
+
 /** The title and principal an actor held at an instant, from its role rows; undefined before its first dated role. */
 export const actorRoleOn = (
   ctx: ProjectionContext,

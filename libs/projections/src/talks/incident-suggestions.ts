@@ -1,7 +1,7 @@
 import type { ProjectionContext } from '../projection';
 import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { ClaimData, ClaimType } from './claim-data';
-import { LIVE, knownLinks } from './incident.rows';
+import { LIVE, linksAmong } from './incident.rows';
 import { periodOfClaim, representativeUnder } from './incidents';
 
 /**
@@ -61,7 +61,7 @@ export const incidentSuggestions = (ctx: ProjectionContext, filters: SuggestionF
     const candidates = rows.filter((row) => overlaps(JSON.parse(row.a_data), JSON.parse(row.b_data)));
 
     // Pairs already one incident are not suggested again.
-    const representative = representativeUnder(knownLinks(ctx, LIVE));
+    const representative = representativeUnder(linksAmong(ctx, [...new Set(candidates.flatMap((row) => [row.a_id, row.b_id]))], LIVE));
     const open = candidates.filter((row) => representative(row.a_id) !== representative(row.b_id));
 
     const ids = [...new Set(open.flatMap((row) => [row.a_id, row.b_id]))];

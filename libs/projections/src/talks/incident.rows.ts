@@ -116,15 +116,36 @@ export const contributionAround = (ctx: ProjectionContext, eventIds: readonly st
   return counts;
 };
 
-/**
- * The links, live or as known at a position, that a fold of a track's claims needs to count its
- * incidents once: every link, since a link between two other tracks' claims may join two of its own.
- * Links are few (an editor's judgement each); the fold keeps only those among its claims.
- */
-export const knownLinks = (ctx: ProjectionContext, source: LinkSource): LinkPair[] => {
+/** Those of these claims with a link (live, or current at a position): one indexed query. */
+const withLinks = (ctx: ProjectionContext, eventIds: readonly string[], source: LinkSource): string[] => {
   const { clause, params } = current(source);
-  const rows = ctx.statement(`SELECT event_id, same_as FROM ${ctx.table('talks_links')} WHERE ${clause}`).all(...params) as { event_id: string; same_as: string }[];
-  return rows.map((row) => [row.event_id, row.same_as] as const);
+  const ids = JSON.stringify(eventIds);
+  return ctx
+    .statement(
+      `SELECT event_id FROM ${ctx.table('talks_links')} WHERE event_id IN (SELECT value FROM json_each(?)) AND ${clause}
+       UNION SELECT same_as FROM ${ctx.table('talks_links')} WHERE same_as IN (SELECT value FROM json_each(?)) AND ${clause}`,
+    )
+    .pluck()
+    .all(ids, ...params, ids, ...params) as string[];
+};
+
+/**
+ * The links, live or as known at a position, that a fold of these claims needs to count their
+ * incidents once: walked from those of them that have links, so two of them joined through other
+ * tracks' claims are reached too, and the work grows with their links, not with the store's.
+ * Each pair joins a claim to one it reaches (enough for the fold's union-find).
+ */
+export const linksAmong = (ctx: ProjectionContext, eventIds: readonly string[], source: LinkSource): LinkPair[] => {
+  const reached = new Set<string>();
+  const pairs: LinkPair[] = [];
+  for (const eventId of withLinks(ctx, eventIds, source)) {
+    if (reached.has(eventId)) continue;
+    for (const other of linkedIds(ctx, eventId, source)) {
+      reached.add(other);
+      if (other !== eventId) pairs.push([eventId, other]);
+    }
+  }
+  return pairs;
 };
 
 /**
@@ -132,15 +153,7 @@ export const knownLinks = (ctx: ProjectionContext, source: LinkSource): LinkPair
  * query tells which have links at all, and each incident is walked once however many it holds.
  */
 export const incidentsOfPage = (ctx: ProjectionContext, eventIds: readonly string[], source: LinkSource): ReadonlyMap<string, IncidentView> => {
-  const { clause, params } = current(source);
-  const ids = JSON.stringify(eventIds);
-  const linked = ctx
-    .statement(
-      `SELECT event_id FROM ${ctx.table('talks_links')} WHERE event_id IN (SELECT value FROM json_each(?)) AND ${clause}
-       UNION SELECT same_as FROM ${ctx.table('talks_links')} WHERE same_as IN (SELECT value FROM json_each(?)) AND ${clause}`,
-    )
-    .pluck()
-    .all(ids, ...params, ids, ...params) as string[];
+  const linked = withLinks(ctx, eventIds, source);
   const views = new Map<string, IncidentView>();
   for (const eventId of linked) {
     if (views.has(eventId)) continue;

@@ -1,4 +1,5 @@
 import { compact } from './claim-data';
+import type { ClaimPlace } from './claim-place';
 import { endOf, startOf } from './claim-dates';
 import { CeasefireDoc, PendingMeeting, TalksStatusDoc } from './talks-status';
 
@@ -14,6 +15,9 @@ export type CeasefireView = Readonly<{
   endsAt?: string;
   parties?: readonly string[];
   mediators?: readonly string[];
+  /** Where it was agreed and who hosted, when its claim says (as in the ceasefire list). */
+  place?: ClaimPlace;
+  hostedBy?: string;
   /** Violations reported as of the date. */
   violations?: number;
   /** Present once an extension was agreed by the date: how many, the latest one's date, and the end first agreed. */
@@ -58,7 +62,7 @@ export const ceasefireOn = (ceasefires: readonly CeasefireDoc[], at: number): Ce
   const lastExtension = extensions.at(-1);
   const endsAt = lastExtension?.endsAt ?? latest.endsAt;
   const status = statusOf(latest, endsAt, at, violations, ended?.reason);
-  const { ceasefireId, brokeredAt, effectiveFrom, parties, mediators } = latest;
+  const { ceasefireId, brokeredAt, effectiveFrom, parties, mediators, place, hostedBy } = latest;
   const extended = lastExtension && compact({ count: extensions.length, lastAt: lastExtension.at, originalEndsAt: latest.endsAt });
   return {
     status,
@@ -68,6 +72,7 @@ export const ceasefireOn = (ceasefires: readonly CeasefireDoc[], at: number): Ce
     ...(endsAt === undefined ? {} : { endsAt }),
     parties,
     mediators,
+    ...compact({ place, hostedBy }),
     violations,
     ...(extended ? { extended } : {}),
     ...(ended ? { ended } : {}),

@@ -4,6 +4,7 @@ import { talksProjection } from './talks.projection';
 import { getStatus, releasesPage, timelinePage } from './talks.queries';
 import { statusAt, timelineAt } from './talks.time-travel';
 import { foldStatus, StatusClaim } from './talks-status';
+import { statusView } from './talks-status.view';
 
 const fogel = { person: 'Marc Fogel', nationality: 'USA', releasedBy: 'rus', releasedTo: 'usa' };
 const vinnik = { person: 'Alexander Vinnik', nationality: 'RUS', releasedBy: 'usa' };
@@ -38,6 +39,14 @@ describe('places in the read model', () => {
     const { ctx, ids } = story();
     expect(ids(timelinePage(ctx, { country: 'TUR', limit: 50 }))).toEqual(['swap']);
     expect(ids(timelinePage(ctx, { country: 'RUS', limit: 50 }))).toEqual(['swap', 'visit']);
+  });
+
+  it('finds claims naming an actor registered in the country (`country` with `countryActors`), now and as known then', () => {
+    const { ctx, ids } = story();
+    expect(ids(timelinePage(ctx, { country: 'ARE', limit: 50 }))).toEqual([]);
+    expect(ids(timelinePage(ctx, { country: 'ARE', countryActors: ['mbs'], limit: 50 }))).toEqual(['meet']);
+    expect(ids(timelineAt(ctx, { country: 'ARE', countryActors: ['mbs'], limit: 50 }, { knownAt: new Date('2025-03-06T12:00:00Z') }))).toEqual(['meet']);
+    expect(ids(timelinePage(ctx, { country: 'TUR', countryActors: ['mbs'], types: ['MeetingHeld', 'PrisonerSwapped'], limit: 50 }))).toEqual(['swap', 'meet']);
   });
 
   it('finds claims by the country they happened in alone (`placeCountry`)', () => {
@@ -79,6 +88,15 @@ describe('places in the status', () => {
     expect(status?.scheduledMeetings.find((m) => m.meetingId === 'doha-1')).toMatchObject({ location: doha, hostedBy: 'qat' });
     expect(status?.ceasefires.find((c) => c.ceasefireId === 'doha-truce')).toMatchObject({ place: doha, hostedBy: 'qat' });
     expect(status?.ceasefires.find((c) => c.ceasefireId === 'energy-truce')).not.toHaveProperty('place');
+  });
+
+  it('shows where the ceasefire in force was agreed and who hosted it', () => {
+    const { harness, recorder, ctx } = story();
+    const doha = { country: 'QAT', city: 'Doha' };
+    harness.apply(recorder.talks(brokered({ ceasefireId: 'doha-truce', occurredAt: '2025-02-25', place: doha, hostedBy: 'qat' })));
+    const doc = getStatus(ctx, TALKS_ID)!;
+    expect(statusView(doc, new Date('2025-02-26')).ceasefire).toMatchObject({ ceasefireId: 'doha-truce', place: doha, hostedBy: 'qat' });
+    expect(statusView(doc, new Date('2025-02-21')).ceasefire).not.toHaveProperty('place');
   });
 });
 

@@ -7,7 +7,7 @@ import { Intent, acceptedHistory, talksIntents } from '@parley/domain/testing/ta
 import type { RecordedEvent } from '@parley/event-store';
 import { eventRecorder, projectionHarness } from '../testing';
 import { isCounted } from './claim-stance';
-import { LIVE, knownLinks } from './incident.rows';
+import { LIVE, linksAmong } from './incident.rows';
 import { foldIncidentStatus } from './incidents';
 import { talksProjection } from './talks.projection';
 import { getStatus, liveClaims } from './talks.queries';
@@ -47,7 +47,9 @@ describe('talks projection (property)', () => {
 
         const last = events[events.length - 1];
         const stored = getStatus(live.ctx, TALKS_ID);
-        expect(stored).toEqual({ ...foldIncidentStatus(liveClaims(live.ctx, TALKS_ID), knownLinks(live.ctx, LIVE)), revision: last.revision, position: last.position.toString() });
+        const claims = liveClaims(live.ctx, TALKS_ID);
+        const links = linksAmong(live.ctx, claims.map((claim) => claim.eventId), LIVE);
+        expect(stored).toEqual({ ...foldIncidentStatus(claims, links), revision: last.revision, position: last.position.toString() });
 
         // And the read model agrees with the decider's own facts.
         const facts = state as OpenedTalks;

@@ -59,8 +59,17 @@ export const liveClaims = (ctx: ProjectionContext, talksId: string, occurredBy?:
 export type TimelineFilters = Readonly<{
   talksId?: string;
   actor?: string;
-  /** Claims in or about a country: where they happened, or the nationality of someone they free. */
+  /**
+   * Claims in or about a country: where they happened, the nationality of someone they free, or
+   * (with `countryActors`) an actor of theirs registered there.
+   */
   country?: string;
+  /**
+   * The actors registered in `country`, which the caller reads from the actors read model (a
+   * projection of its own): claims naming one of them match `country` too. Each actor's current
+   * registration counts, also for a past timeline: a registered country is not a claim with a history.
+   */
+  countryActors?: readonly string[];
   /** Claims that happened in a country, and only those. */
   placeCountry?: string;
   /** Claim types; an empty list does not filter. */
@@ -150,11 +159,25 @@ const sourceConditions = (ctx: ProjectionContext, source: ClaimSource, filters: 
     const [actors, countries] = [ctx.table('talks_claim_actors'), ctx.table('talks_claim_countries')];
     add('c.retracted = 0');
     if (filters.actor !== undefined) add(`EXISTS (SELECT 1 FROM ${actors} a WHERE a.event_id = c.event_id AND a.actor_id = ?)`, filters.actor);
-    if (filters.country !== undefined) add(`EXISTS (SELECT 1 FROM ${countries} k WHERE k.event_id = c.event_id AND k.country = ?)`, filters.country);
+    if (filters.country !== undefined) {
+      add(
+        `(EXISTS (SELECT 1 FROM ${countries} k WHERE k.event_id = c.event_id AND k.country = ?)
+          OR EXISTS (SELECT 1 FROM ${actors} a WHERE a.event_id = c.event_id AND a.actor_id IN (SELECT value FROM json_each(?))))`,
+        filters.country,
+        JSON.stringify(filters.countryActors ?? []),
+      );
+    }
   } else {
     add('c.recorded_from <= ? AND (c.recorded_to IS NULL OR c.recorded_to > ?)', source.position, source.position);
     if (filters.actor !== undefined) add(`EXISTS (SELECT 1 FROM json_each(c.actors) WHERE json_extract(value, '$.actorId') = ?)`, filters.actor);
-    if (filters.country !== undefined) add('EXISTS (SELECT 1 FROM json_each(c.countries) WHERE value = ?)', filters.country);
+    if (filters.country !== undefined) {
+      add(
+        `(EXISTS (SELECT 1 FROM json_each(c.countries) WHERE value = ?)
+          OR EXISTS (SELECT 1 FROM json_each(c.actors) WHERE json_extract(value, '$.actorId') IN (SELECT value FROM json_each(?))))`,
+        filters.country,
+        JSON.stringify(filters.countryActors ?? []),
+      );
+    }
   }
   return { where, params, add };
 };

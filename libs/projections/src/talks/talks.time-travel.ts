@@ -1,6 +1,6 @@
 import type { ProjectionContext } from '../projection';
 import { withinReadBudget } from '../read-budget';
-import { LIVE, LinkSource, knownLinks } from './incident.rows';
+import { LIVE, LinkSource, linksAmong } from './incident.rows';
 import { foldIncidentStatus } from './incidents';
 import { StatusView, statusView } from './talks-status.view';
 import { Page, TimelineFilters, TimelineItem, knownClaims, knownTimelinePage, liveClaims, positionKnownAt, timelinePage } from './talks.queries';
@@ -20,7 +20,7 @@ export const statusAt = (ctx: ProjectionContext, talksId: string, { asOf, knownA
   const { claims, links } = withinReadBudget(ctx.db, () => {
     const source: LinkSource = knownAt === undefined ? LIVE : { kind: 'known', position: positionKnownAt(ctx, knownAt) };
     const read = source.kind === 'live' ? liveClaims(ctx, talksId, asOf) : knownClaims(ctx, talksId, source.position, asOf);
-    return { claims: read, links: knownLinks(ctx, source) };
+    return { claims: read, links: linksAmong(ctx, read.map((claim) => claim.eventId), source) };
   });
   const doc = foldIncidentStatus(claims, links);
   // Read on the date asked about; with no valid time, as things stood when last known (or now).

@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@parley/event-store';
 import { createSchema } from '../projection';
 import { projectionContext } from '../projection-context';
-import { LIVE, knownLinks } from '../talks/incident.rows';
-import { foldIncidentStatus } from '../talks/incidents';
+import { LinkPair, foldIncidentStatus } from '../talks/incidents';
 import { StatusView, statusView } from '../talks/talks-status.view';
 import { Page, TimelineFilters, TimelineItem, liveClaims, timelinePage } from '../talks/talks.queries';
 import { talksProjection } from '../talks/talks.projection';
@@ -28,6 +27,9 @@ export const replayTimeTravel = (events: readonly RecordedEvent[], { asOf, known
   const db = new Database(':memory:');
   const ctx = projectionContext(db, talksProjection, 'live', 1);
   createSchema(talksProjection, ctx);
+  // Every link there is, whatever track: the oracle does not walk.
+  const everyLiveLink = (): LinkPair[] =>
+    (db.prepare('SELECT event_id, same_as FROM talks_links WHERE unlinked_at IS NULL').all() as { event_id: string; same_as: string }[]).map((row) => [row.event_id, row.same_as] as const);
   const known = events
     .filter((event) => knownAt === undefined || event.recordedAt.getTime() <= knownAt.getTime())
     .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
@@ -37,7 +39,7 @@ export const replayTimeTravel = (events: readonly RecordedEvent[], { asOf, known
 
   return {
     status: (talksId) => {
-      const doc = foldIncidentStatus(liveClaims(ctx, talksId, asOf), knownLinks(ctx, LIVE));
+      const doc = foldIncidentStatus(liveClaims(ctx, talksId, asOf), everyLiveLink());
       return doc && statusView(doc, readOn);
     },
     timeline: (filters) => timelinePage(ctx, asOf === undefined ? filters : { ...filters, occurredBy: asOf }),
