@@ -9,6 +9,8 @@ export * from './shared/ids';
 export { parseIsoDate, periodOf, isWhollyBefore, rangeOf } from './shared/dates';
 export type { ParsedDate, Period } from './shared/dates';
 export { canCarry } from './shared/dates';
+export { countsFrom } from './shared/date.rules';
+export type { Dated } from './shared/date.rules';
 
 export * from './talks/talks.events';
 export * from './talks/talks.commands';

@@ -91,3 +91,15 @@ export const checkAfter = (end: Dated, start: Dated, field: string, message: str
 
 /** The span a stated date covers at its precision, for rules that compare or order dated claims; undefined when it cannot be read. */
 export const spanOf = (dated: Dated): Period | undefined => periodFor(dated);
+
+/**
+ * The first moment on which a dated claim counts, for answers on a date (`asOf`): a single date
+ * from its first moment (a month from its 1st, as it always has), a range only once its last
+ * moment has passed, so a tally "released between the 24th and the 30th" is not counted before
+ * the 30th is over. An unreadable `until` reads as no range; undefined when `at` cannot be read.
+ */
+export const countsFrom = (dated: Dated): number | undefined => {
+  const period = periodFor(dated);
+  const ranged = dated.until !== undefined && parseIsoDate(dated.until, true) !== undefined;
+  return period && (ranged ? period.latest : period.earliest);
+};

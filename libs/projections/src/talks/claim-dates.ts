@@ -1,4 +1,4 @@
-import { Precision, parseIsoDate, periodOf, rangeOf } from '@parley/domain';
+import { Precision, countsFrom, parseIsoDate, periodOf } from '@parley/domain';
 
 /**
  * The first moment (epoch ms) a written date can mean at a precision: "2025-02-11" meant as a
@@ -25,14 +25,12 @@ export const UNDATED = -8_640_000_000_000_000;
 
 /**
  * A claim's place on the time axis: `from`, the first moment `occurredAt` can mean at its
- * precision (what the timeline sorts by), and `to`, the last moment of `occurredUntil` when the
- * claim states a range. Without a range `to` is `from`: a single date counts from its first
- * moment, as it always has. An unreadable `occurredUntil` reads as no range.
+ * precision (what the timeline sorts by), and `to`, the moment from which it counts on a date
+ * (the domain's `countsFrom`: a range once its last moment has passed, a single date at `from`).
  */
 export const spanOf = (occurredAt: unknown, precision: Precision, occurredUntil?: unknown): Readonly<{ from: number; to: number }> | undefined => {
-  const at = parseIsoDate(occurredAt, true);
-  if (!at) return undefined;
-  const until = occurredUntil === undefined ? undefined : parseIsoDate(occurredUntil, true);
-  const from = periodOf(at, precision).earliest;
-  return { from, to: until ? Math.max(from, rangeOf(at, precision, until).latest) : from };
+  const from = startOf(occurredAt, precision);
+  if (from === undefined || typeof occurredAt !== 'string') return undefined;
+  const until = typeof occurredUntil === 'string' ? occurredUntil : undefined;
+  return { from, to: Math.max(from, countsFrom({ at: occurredAt, precision, until }) ?? from) };
 };

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import Database from 'better-sqlite3';
 import { OpenedTalks, TalksEvent } from '@parley/domain';
 import { incidentOf } from '@parley/domain/talks/incidents.rules';
 import { TALKS_ID, released, swapped, visited } from '@parley/domain/testing/talks.fixtures';
 import { Intent, acceptedHistory } from '@parley/domain/testing/talks.histories';
-import { eventRecorder, projectionHarness, replayTimeTravel } from '../testing';
+import { eventRecorder, liveAndRebuilt, replayTimeTravel } from '../testing';
 import { incidentContribution } from './incidents';
 import { EMPTY_COUNTS, addCounts } from './talks-status';
 import { talksProjection } from './talks.projection';
@@ -76,11 +75,8 @@ describe('incidents (property)', () => {
         const { state } = acceptedHistory(tried, (event) => recorder.talks(event).id);
         const events = [...recorder.all()];
         links += events.filter((e) => e.type === 'ClaimsLinked').length;
-        const db = new Database(':memory:');
-        const live = projectionHarness(talksProjection, { db, target: 'live', generation: 1 });
-        const shadow = projectionHarness(talksProjection, { db, target: 'shadow', generation: 2 });
-        expect(live.applyAll(events).filter((outcome) => !outcome.applied)).toEqual([]);
-        shadow.rebuild(events);
+        const { live, shadow, outcomes, close } = liveAndRebuilt(talksProjection, events);
+        expect(outcomes.filter((outcome) => !outcome.applied)).toEqual([]);
         expect(shadow.dump()).toEqual(live.dump());
 
         const stored = getStatus(live.ctx, TALKS_ID);
@@ -91,7 +87,7 @@ describe('incidents (property)', () => {
         const replayed = replayTimeTravel(events, { knownAt });
         expect(statusAt(live.ctx, TALKS_ID, { knownAt })?.counts).toEqual(replayed.status(TALKS_ID)?.counts);
         replayed.close();
-        db.close();
+        close();
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 100) },
     );

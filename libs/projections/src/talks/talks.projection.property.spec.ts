@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import Database from 'better-sqlite3';
 import { OpenedTalks, TalksState } from '@parley/domain';
 import { incidentOf } from '@parley/domain/talks/incidents.rules';
 import { TALKS_ID } from '@parley/domain/testing/talks.fixtures';
 import { Intent, acceptedHistory, talksIntents } from '@parley/domain/testing/talks.histories';
 import type { RecordedEvent } from '@parley/event-store';
-import { eventRecorder, projectionHarness } from '../testing';
+import { eventRecorder, liveAndRebuilt } from '../testing';
 import { isCounted } from './claim-stance';
 import { LIVE, linksAmong } from './incident.rows';
 import { foldIncidentStatus } from './incidents';
@@ -36,13 +35,11 @@ describe('talks projection (property)', () => {
       fc.property(talksIntents, (tried) => {
         const { events, state } = historyOf(tried);
         amended += events.filter((e) => e.type === 'ClaimCorrected' || e.type === 'ClaimRetracted').length;
-        const db = new Database(':memory:');
-        const live = projectionHarness(talksProjection, { db, target: 'live', generation: 1 });
-        const shadow = projectionHarness(talksProjection, { db, target: 'shadow', generation: 2 });
+        const { live, shadow, outcomes, close } = liveAndRebuilt(talksProjection, events);
 
         // Everything the decider accepted, the projection can use.
-        expect(live.applyAll(events).filter((outcome) => !outcome.applied)).toEqual([]);
-        shadow.rebuild(events);
+
+        expect(outcomes.filter((outcome) => !outcome.applied)).toEqual([]);
         expect(shadow.dump()).toEqual(live.dump());
 
         const last = events[events.length - 1];
@@ -71,7 +68,7 @@ describe('talks projection (property)', () => {
         expect(stored?.scheduledMeetings.map((m) => m.meetingId).sort()).toEqual(
           [...facts.meetings.values()].filter((m) => m.scheduled && !m.held).map((m) => m.meetingId).sort(),
         );
-        db.close();
+        close();
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 120) }, // FC_RUNS=5000 for a deeper local run,
     );

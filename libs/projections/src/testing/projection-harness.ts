@@ -39,3 +39,17 @@ export const projectionHarness = (projection: Projection, { db = new Database(':
 };
 
 export type ProjectionHarness = ReturnType<typeof projectionHarness>;
+
+/**
+ * The events applied one at a time to live tables and in one batch to shadow tables of one
+ * database, as a running projection and a rebuild would: what the property specs compare.
+ * `outcomes` are the one-at-a-time ones; close the database when done.
+ */
+export const liveAndRebuilt = (projection: Projection, events: readonly RecordedEvent[]) => {
+  const db = new Database(':memory:');
+  const live = projectionHarness(projection, { db, target: 'live', generation: 1 });
+  const shadow = projectionHarness(projection, { db, target: 'shadow', generation: 2 });
+  const outcomes = live.applyAll(events);
+  shadow.rebuild(events);
+  return { live, shadow, outcomes, close: () => db.close() };
+};
