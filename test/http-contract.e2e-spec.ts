@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { actorBody } from './support/bodies';
 import { historyTypes, PROBLEM_TYPE, registerActors } from './support/api';
 import { uniqueSlug } from './support/ids';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TEST_ADMIN_KEY, TestApp } from './support/test-app';
 
 /** What every write route shares: idempotency, preconditions, concurrency, body handling, errors. */
 describe('HTTP contract (e2e)', () => {
@@ -109,6 +111,37 @@ describe('HTTP contract (e2e)', () => {
         .expect(413)
         .expect('content-type', PROBLEM_TYPE);
       expect(response.body.code).toBe('REQUEST.TOO_LARGE');
+    });
+
+    it('413 reaches a client still sending its body, and the connection stays usable', async () => {
+      // The answer comes as soon as the headers announce too much; only then is the body sent.
+      if (!app.http.address()) await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', () => resolve()));
+      const { port } = app.http.address() as AddressInfo;
+      const socket = connect(port, '127.0.0.1');
+      const received: Buffer[] = [];
+      const answers = (count: number) =>
+        new Promise<string>((resolve, reject) => {
+          const check = () => {
+            const text = Buffer.concat(received).toString('latin1');
+            if ((text.match(/HTTP\/1\.1 \d{3}/g) ?? []).length >= count && /\r\n\r\n[\s\S]*\}$/.test(text)) resolve(text);
+          };
+          socket.on('data', (chunk) => {
+            received.push(chunk);
+            check();
+          });
+          socket.once('error', reject);
+        });
+      const body = JSON.stringify({ id: 'big', name: 'x'.repeat(200_000), kind: 'person' });
+      const head = (length: number) =>
+        `POST /v1/actors HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${TEST_ADMIN_KEY}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
+      const refused = answers(1);
+      socket.write(head(Buffer.byteLength(body)));
+      expect(await refused).toMatch(/^HTTP\/1\.1 413 [\s\S]*REQUEST\.TOO_LARGE/);
+      const next = answers(2);
+      await new Promise<void>((resolve, reject) => socket.write(body, (error) => (error ? reject(error) : resolve())));
+      socket.write('GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      expect(await next).toMatch(/HTTP\/1\.1 200 /);
+      socket.destroy();
     });
 
     it('415 for anything but JSON', async () => {

@@ -17,6 +17,7 @@ import { allowInlineOnDocs, API_CONTENT_SECURITY } from './openapi/docs-content-
 import { setUpOpenApi } from './openapi/openapi';
 import { answerFrameworkError } from './problem/framework-errors';
 import { acceptJsonObjectsOnly } from './problem/json-body.parser';
+import { lingerOnUnreadBodies } from './problem/linger-on-unread-body.hook';
 import { refuseMalformedQueryStrings } from './problem/well-formed-query.hook';
 import { validationProblem } from './problem/validation-problem';
 
@@ -64,6 +65,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   }
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonObjectsOnly(fastify);
+  lingerOnUnreadBodies(fastify);
   recordRequestDurations(fastify, app.get(Metrics));
   linkRequestForLogs(fastify);
   refuseMalformedQueryStrings(fastify);
