@@ -5,9 +5,20 @@ const moduleNameMapper = {
   '^@parley/event-store(|/.*)$': '<rootDir>/libs/event-store/src$1',
   '^@parley/projections(|/.*)$': '<rootDir>/libs/projections/src$1',
 };
-// Type checking runs once in `npm run typecheck`; with `isolatedModules` in tsconfig.json
-// ts-jest only transpiles each file, which keeps the suite fast.
-const transform = { '^.+\\.ts$': ['ts-jest', {}] };
+// Type checking runs once in `npm run typecheck`; tests are only transpiled, file by file
+// (`isolatedModules` in tsconfig.json), by SWC: several times faster than TypeScript's own
+// transpiler on a cold cache, as CI always is. Nest needs the legacy decorators with their metadata.
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+const transform = { '^.+\\.ts$': ['@swc/jest', swc] };
 // Every property test takes the run's seed (FC_SEED, see test/support/fast-check/run-seed.js).
 const setupFiles = ['<rootDir>/test/support/fast-check/seed.setup.js'];
 // A safety net only: no test's verdict may hang on wall-clock time, which a busy machine stretches.
