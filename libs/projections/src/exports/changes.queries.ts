@@ -1,6 +1,7 @@
 import type { ProjectionContext } from '../projection';
 import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { ClaimType } from '../talks/claim-data';
+import { incidentsOfPage } from '../talks/incident.rows';
 import { Page, TimelineItem, timelineItemOf } from '../talks/talks.queries';
 import { decodeCursor, encodeCursor, positionOf } from '../talks/timeline-cursor';
 import { ClaimChange, ClaimChangeKind } from './claim-change';
@@ -11,6 +12,13 @@ import { ClaimChange, ClaimChangeKind } from './claim-change';
  * every claim whose last version closed after it is a retraction. Only filters a claim can never
  * leave by a correction apply (its track, its type), so applying the changes in order keeps a copy
  * exact.
+ *
+ * A link or an unlink, or a correction or retraction of another report of its incident, changes
+ * what a claim's rows say of its incident (`incidentId`, `incidentSourceCount`) without a version
+ * of its own: the projection keeps each such claim changed at that position, and a pull re-sends
+ * it there as `corrected` (its version unchanged), so a copy that replaces a claim's rows on
+ * every `corrected` stays exact with no new kind to learn. Every row carries its incident as
+ * known at its change position: the last row of a claim carries its incident as it stands.
  */
 
 const MAX_PAGE = 500;
@@ -53,7 +61,7 @@ export const changesPage = (ctx: ProjectionContext, filters: ChangeFilters): Pag
   withinReadBudget(ctx.db, () => {
     const versions = ctx.table('talks_claim_versions');
     const where: string[] = [WORK_TICK];
-    const params: unknown[] = [filters.changedSince, filters.changedSince];
+    const params: unknown[] = [filters.changedSince, filters.changedSince, filters.changedSince];
     const add = (clause: string, ...values: unknown[]): void => {
       where.push(clause);
       params.push(...values);
@@ -73,15 +81,32 @@ export const changesPage = (ctx: ProjectionContext, filters: ChangeFilters): Pag
         SELECT ${COLUMNS}, v.recorded_to AS changed_at, 'retracted' AS change
           FROM ${versions} v WHERE v.recorded_to > ?
             AND NOT EXISTS (SELECT 1 FROM ${versions} w WHERE w.event_id = v.event_id AND w.version = v.version + 1)
+        UNION ALL
+        SELECT ${COLUMNS}, i.changed_at AS changed_at, 'corrected' AS change
+          FROM ${ctx.table('talks_incident_changes')} i
+          JOIN ${versions} v ON v.event_id = i.event_id AND v.recorded_from <= i.changed_at AND (v.recorded_to IS NULL OR v.recorded_to > i.changed_at)
+          WHERE i.changed_at > ?
       ) WHERE ${where.join(' AND ')} ORDER BY changed_at, event_id LIMIT ?`;
     const rows = ctx.statement(sql).all(...params, limit + 1) as VersionRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const incidents = incidentsAtChanges(ctx, page);
     return {
-      items: page.map(({ changed_at_text, change, ...row }) => ({ item: itemOfVersion(row), change, changePosition: changed_at_text })),
+      items: page.map(({ changed_at_text, change, ...row }) => {
+        const item = itemOfVersion(row);
+        const incident = change === 'retracted' ? undefined : incidents.get(changed_at_text)?.get(row.event_id);
+        return { item: incident ? { ...item, incident } : item, change, changePosition: changed_at_text };
+      }),
       nextCursor: rows.length > limit && last ? encodeCursor([last.changed_at_text, last.event_id]) : null,
     };
   });
+
+/** The incidents of a page of changes, each as known at its change position: one walk per position on the page. */
+const incidentsAtChanges = (ctx: ProjectionContext, rows: readonly VersionRow[]) => {
+  const byPosition = new Map<string, string[]>();
+  for (const row of rows) if (row.change !== 'retracted') byPosition.set(row.changed_at_text, [...(byPosition.get(row.changed_at_text) ?? []), row.event_id]);
+  return new Map([...byPosition].map(([position, eventIds]) => [position, incidentsOfPage(ctx, eventIds, { kind: 'known', position: BigInt(position) })]));
+};
 
 /** Where each item's current version began: the change position of a full export's rows. */
 export const versionPositions = (ctx: ProjectionContext, items: readonly TimelineItem[]): ReadonlyMap<string, string> => {
