@@ -21,8 +21,7 @@ export const incidentsChanged = (ctx: ProjectionContext, ends: readonly string[]
     const members = incident?.reports.map((report) => report.eventId) ?? [];
     if (incident && members.length > 1) listIncident(ctx, incident);
     else listAlone(ctx, ids);
-    // A claim linked to nothing, corrected or retracted, changes no other claim's incident.
-    if (ids.length === 1) continue;
+    // After an unlink, a claim alone again is changed too: its incident is its own once more.
     for (const id of members) if (id !== versioned) mark.run(id, at);
   }
 };
