@@ -1,4 +1,5 @@
 import { arrayOf, CLAIM_DATE, NULLABLE_STRING, record, schemaComponent } from '../openapi/schema-component';
+import { incidentReference } from '../incidents/incident-reference.schema';
 import { RELEASE_KINDS } from './releases-query.dto';
 
 export const RELEASE_ITEM = schemaComponent(
@@ -16,7 +17,8 @@ export const RELEASE_ITEM = schemaComponent(
     occurredUntil: { ...NULLABLE_STRING, description: 'The latest the release can have happened, when its claim states a range' },
     detainedSince: NULLABLE_STRING,
     sentence: NULLABLE_STRING,
-  }),
+    incident: incidentReference('The incident’s reports that name the person, first recorded first: the entry is the first one’s row'),
+  }, ['incident']),
 );
 
 export const RELEASES_PAGE = schemaComponent('ReleasesPage', record({ items: arrayOf(RELEASE_ITEM), nextCursor: NULLABLE_STRING }));
