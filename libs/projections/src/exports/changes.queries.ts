@@ -101,10 +101,20 @@ export const changesPage = (ctx: ProjectionContext, filters: ChangeFilters): Pag
     };
   });
 
-/** The incidents of a page of changes, each as known at its change position: one walk per position on the page. */
+/** Those of these claims that were ever linked: the only ones a change can show in an incident. */
+const everLinked = (ctx: ProjectionContext, eventIds: readonly string[]): ReadonlySet<string> => {
+  const [links, ids] = [ctx.table('talks_links'), JSON.stringify(eventIds)];
+  const sql = `SELECT event_id FROM ${links} WHERE event_id IN (SELECT value FROM json_each(?)) UNION SELECT same_as FROM ${links} WHERE same_as IN (SELECT value FROM json_each(?))`;
+  return new Set(ctx.statement(sql).pluck().all(ids, ids) as string[]);
+};
+
+/** The incidents of a page of changes, each as known at its change position: one walk per position of a claim ever linked. */
 const incidentsAtChanges = (ctx: ProjectionContext, rows: readonly VersionRow[]) => {
+  const linked = everLinked(ctx, rows.map((row) => row.event_id));
   const byPosition = new Map<string, string[]>();
-  for (const row of rows) if (row.change !== 'retracted') byPosition.set(row.changed_at_text, [...(byPosition.get(row.changed_at_text) ?? []), row.event_id]);
+  for (const row of rows) {
+    if (row.change !== 'retracted' && linked.has(row.event_id)) byPosition.set(row.changed_at_text, [...(byPosition.get(row.changed_at_text) ?? []), row.event_id]);
+  }
   return new Map([...byPosition].map(([position, eventIds]) => [position, incidentsOfPage(ctx, eventIds, { kind: 'known', position: BigInt(position) })]));
 };
 

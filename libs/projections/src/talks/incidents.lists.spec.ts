@@ -114,6 +114,17 @@ describe('releases: a person once per incident', () => {
     ]);
   });
 
+  it('reads a page of listed rows from one index range, however many rows incidents leave unlisted', () => {
+    const { harness } = threeReportsOfOneSwap();
+    const plan = harness.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT r.event_id FROM ${harness.ctx.table('releases')} r
+         WHERE r.listed = 1 AND (r.occurred_from, r.position, r.idx) > (?, ?, ?) ORDER BY r.occurred_from, r.position, r.idx LIMIT 10`,
+      )
+      .all(0, 0, 0) as { detail: string }[];
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/SEARCH r USING INDEX releases_listed_by_date\S* \(/);
+  });
+
   it('keeps people of different names apart, however alike', () => {
     const t = setup();
     t.given(
