@@ -4,7 +4,8 @@ import { eventRecorder, projectionHarness, withEventId } from '../testing';
 import { incidentColumnsOf } from '../talks/incidents';
 import { talksProjection } from '../talks/talks.projection';
 import { timelinePage } from '../talks/talks.queries';
-import { changesPage } from './changes.queries';
+import { timelineAt } from '../talks/talks.time-travel';
+import { changesPage, versionPositions } from './changes.queries';
 
 const reported = (publisher: string) => ({ provenance: { sources: [{ publisher }], confidence: 'reported' as const } });
 
@@ -57,6 +58,17 @@ describe('changes since a position: incidents', () => {
     const t = setup();
     t.given(corrected({ eventId: 'c', changes: reported('Reuters') })); // 5
     expect(t.pull(4n)).toEqual(['5 corrected c in c (1)']);
+  });
+
+  it('dates a full export’s row at its incident’s last change when that is later than its version, as known then', () => {
+    const t = setup();
+    t.given(linked({ eventId: 'b', sameAs: 'a' })); // 5, recorded at 12:04
+    const positions = (knownAt?: Date) => {
+      const items = timelineAt(t.harness.ctx, { types: ['EnvoyVisited'], limit: 50 }, { knownAt }).items;
+      return Object.fromEntries(versionPositions(t.harness.ctx, items, knownAt));
+    };
+    expect(positions()).toEqual({ a: '5', b: '5', c: '4' });
+    expect(positions(new Date('2025-03-14T12:03:30Z'))).toEqual({ a: '2', b: '3', c: '4' });
   });
 
   it('a copy kept by applying each pull in order equals a fresh export', () => {

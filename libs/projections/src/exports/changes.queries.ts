@@ -2,7 +2,7 @@ import type { ProjectionContext } from '../projection';
 import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { ClaimType } from '../talks/claim-data';
 import { incidentsOfPage } from '../talks/incident.rows';
-import { Page, TimelineItem, timelineItemOf } from '../talks/talks.queries';
+import { Page, TimelineItem, positionKnownAt, timelineItemOf } from '../talks/talks.queries';
 import { decodeCursor, encodeCursor, positionOf } from '../talks/timeline-cursor';
 import { ClaimChange, ClaimChangeKind } from './claim-change';
 
@@ -118,14 +118,23 @@ const incidentsAtChanges = (ctx: ProjectionContext, rows: readonly VersionRow[])
   return new Map([...byPosition].map(([position, eventIds]) => [position, incidentsOfPage(ctx, eventIds, { kind: 'known', position: BigInt(position) })]));
 };
 
-/** Where each item's current version began: the change position of a full export's rows. */
-export const versionPositions = (ctx: ProjectionContext, items: readonly TimelineItem[]): ReadonlyMap<string, string> => {
+/** Larger than any position of `$all`: no bound. */
+const LAST_POSITION = 2n ** 63n - 1n;
+
+/**
+ * Where each item's current version began, or its incident last changed if later (by `knownAt`,
+ * when the items are as known then): the change position of a full export's rows.
+ */
+export const versionPositions = (ctx: ProjectionContext, items: readonly TimelineItem[], knownAt?: Date): ReadonlyMap<string, string> => {
   const keys = JSON.stringify(items.map((item) => [item.eventId, item.corrected]));
+  const upTo = knownAt === undefined ? LAST_POSITION : positionKnownAt(ctx, knownAt);
   const rows = ctx
     .statement(
-      `SELECT v.event_id, CAST(v.recorded_from AS TEXT) AS recorded_from FROM json_each(?) k
+      `SELECT v.event_id, CAST(MAX(v.recorded_from, COALESCE((SELECT MAX(i.changed_at) FROM ${ctx.table('talks_incident_changes')} i
+          WHERE i.event_id = v.event_id AND i.changed_at > v.recorded_from AND i.changed_at <= ?), 0)) AS TEXT) AS recorded_from
+       FROM json_each(?) k
        JOIN ${ctx.table('talks_claim_versions')} v ON v.event_id = json_extract(k.value, '$[0]') AND v.version = json_extract(k.value, '$[1]')`,
     )
-    .all(keys) as { event_id: string; recorded_from: string }[];
+    .all(upTo, keys) as { event_id: string; recorded_from: string }[];
   return new Map(rows.map((row) => [row.event_id, row.recorded_from]));
 };

@@ -198,7 +198,7 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
 };
 
 /**
- * The indexes only readers use: timelines by date (and by type and date, so a rare type costs what it returns), claims by actor and country, releases by date, the past by track, date and time, changes since a position.
+ * The indexes only readers use: timelines by date (and by type and date, so a rare type costs what it returns), claims by actor and country, listed releases by date, the past by track, date and time, changes since a position, a claim's last incident change.
  * The ranges indexes hold only claims that state a range, longest first: how far before `from` a claim can start and still reach it.
  */
 export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
@@ -221,6 +221,7 @@ export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_closed')} ON ${ctx.table('talks_claim_versions')} (recorded_to) WHERE recorded_to IS NOT NULL;
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_ranges')} ON ${ctx.table('talks_claims')} (occurred_to - occurred_from) WHERE occurred_to > occurred_from;
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_ranges')} ON ${ctx.table('talks_claim_versions')} (occurred_to - occurred_from) WHERE occurred_to > occurred_from;
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_incident_changes_by_claim')} ON ${ctx.table('talks_incident_changes')} (event_id, changed_at);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_recordings_by_time')} ON ${ctx.table('talks_recordings')} (recorded_at, position);
   `);
 };
