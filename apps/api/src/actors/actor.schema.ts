@@ -55,7 +55,7 @@ export const ACTOR_ACTIVITY = schemaComponent(
     title: { ...NULLABLE_STRING, description: 'As held now, or on `asOf`' },
     represents: { ...NULLABLE_STRING, description: 'As held now, or on `asOf`' },
     visits: record({
-      count: COUNT,
+      count: { ...COUNT, description: 'Envoy visits, each incident (reports linked as one) once' },
       list: arrayOf(
         record(
           { eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, country: NULLABLE_STRING, city: NULLABLE_STRING, occurredAt: CLAIM_DATE, occurredUntil: UNTIL, incident: ENTRY_INCIDENT },
@@ -66,12 +66,15 @@ export const ACTOR_ACTIVITY = schemaComponent(
     meetings: { ...COUNT, description: 'Held meetings it took part in, each incident (reports linked as one) once' },
     counterparts: { ...arrayOf(record({ actorId: { type: 'string' }, meetings: COUNT })), description: 'Whom it met, most meetings (incidents) first' },
     countries: IDS,
-    dealsMediated: arrayOf(
-      record(
-        { eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, type: { type: 'string', enum: [...TALKS_CLAIM_TYPES] }, occurredAt: CLAIM_DATE, occurredUntil: UNTIL, incident: ENTRY_INCIDENT },
-        ['incident'],
+    dealsMediated: {
+      ...arrayOf(
+        record(
+          { eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, type: { type: 'string', enum: [...TALKS_CLAIM_TYPES] }, occurredAt: CLAIM_DATE, occurredUntil: UNTIL, incident: ENTRY_INCIDENT },
+          ['incident'],
+        ),
       ),
-    ),
+      description: 'Swaps and ceasefires it mediated, one per incident, in date order',
+    },
     tracks: IDS,
   }),
 );

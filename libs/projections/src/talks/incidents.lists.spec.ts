@@ -125,6 +125,14 @@ describe('releases: a person once per incident', () => {
     expect(plan.map((row) => row.detail).join('\n')).toMatch(/SEARCH r USING INDEX releases_listed_by_date\S* \(/);
   });
 
+  it('lists a person of an incident across tracks once, under the track of the report that represents them', () => {
+    const t = threeReportsOfOneSwap();
+    t.given(withEventId('other', opened({ talksId: 'other' })), withEventId('kyiv', swapped({ talksId: 'other', swapId: 'kyiv', releases: [fogel()] })));
+    t.given(linked({ talksId: 'other', eventId: 'kyiv', sameAs: 'tass', sameAsTalksId: TALKS_ID }));
+    expect(t.releases({ talksId: TALKS_ID }).filter((row) => row.eventId === 'tass')).toEqual([{ eventId: 'tass', person: 'Marc Fogel', incident: { id: 'tass', reports: ['tass', 'kyiv'] } }]);
+    expect(t.releases({ talksId: 'other' })).toEqual([]);
+  });
+
   it('keeps people of different names apart, however alike', () => {
     const t = setup();
     t.given(
