@@ -1,8 +1,12 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { ACTOR_KINDS, PRECISIONS, TALKS_CLAIM_TYPES } from '@parley/domain';
+import { incidentReference } from '../incidents/incident-reference.schema';
 import { arrayOf, CLAIM_DATE, COUNT, DATE_TIME, NULLABLE_STRING, record, schemaComponent } from '../openapi/schema-component';
 
 const IDS: SchemaObject = { type: 'array', items: { type: 'string' } };
+
+const UNTIL: SchemaObject = { ...NULLABLE_STRING, description: 'The latest it can have happened, when its claim states a range' };
+const ENTRY_INCIDENT = incidentReference('The incident’s reports that name the actor so: the entry is the first of them in date order');
 
 const ROLE_DATE = record({ at: CLAIM_DATE, precision: { type: 'string', enum: [...PRECISIONS] } });
 
@@ -51,15 +55,26 @@ export const ACTOR_ACTIVITY = schemaComponent(
     title: { ...NULLABLE_STRING, description: 'As held now, or on `asOf`' },
     represents: { ...NULLABLE_STRING, description: 'As held now, or on `asOf`' },
     visits: record({
-      count: COUNT,
-      list: arrayOf(record({ eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, country: NULLABLE_STRING, city: NULLABLE_STRING, occurredAt: CLAIM_DATE })),
+      count: { ...COUNT, description: 'Envoy visits, each incident (reports linked as one) once' },
+      list: arrayOf(
+        record(
+          { eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, country: NULLABLE_STRING, city: NULLABLE_STRING, occurredAt: CLAIM_DATE, occurredUntil: UNTIL, incident: ENTRY_INCIDENT },
+          ['incident'],
+        ),
+      ),
     }),
-    meetings: { ...COUNT, description: 'Held meetings it took part in' },
-    counterparts: { ...arrayOf(record({ actorId: { type: 'string' }, meetings: COUNT })), description: 'Whom it met, most meetings first' },
+    meetings: { ...COUNT, description: 'Held meetings it took part in, each incident (reports linked as one) once' },
+    counterparts: { ...arrayOf(record({ actorId: { type: 'string' }, meetings: COUNT })), description: 'Whom it met, most meetings (incidents) first' },
     countries: IDS,
-    dealsMediated: arrayOf(
-      record({ eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, type: { type: 'string', enum: [...TALKS_CLAIM_TYPES] }, occurredAt: CLAIM_DATE }),
-    ),
+    dealsMediated: {
+      ...arrayOf(
+        record(
+          { eventId: { type: 'string', format: 'uuid' }, talksId: { type: 'string' }, type: { type: 'string', enum: [...TALKS_CLAIM_TYPES] }, occurredAt: CLAIM_DATE, occurredUntil: UNTIL, incident: ENTRY_INCIDENT },
+          ['incident'],
+        ),
+      ),
+      description: 'Swaps and ceasefires it mediated, one per incident, in date order',
+    },
     tracks: IDS,
   }),
 );

@@ -25,7 +25,7 @@ const fullExport = (talks: ProjectionContext, query: DatasetQueryDto, filters: O
   const [asOf, knownAt] = [endOf(query.asOf, 'asOf'), endOf(query.knownAt, 'knownAt')];
   return (cursor) => {
     const page = timelineAt(talks, { ...filters, after: cursor }, { asOf, knownAt });
-    const positions = versionPositions(talks, page.items);
+    const positions = versionPositions(talks, page.items, knownAt);
     const items = page.items.map((item): ClaimChange => ({ item, change: item.corrected > 0 ? 'corrected' : 'created', changePosition: positions.get(item.eventId) ?? item.position }));
     return { items, nextCursor: page.nextCursor };
   };

@@ -36,7 +36,8 @@ export class DatasetQueryDto extends TimelineQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Every claim version created, corrected or retracted (a tombstone row) after this position of `$all`, in the order it happened. ' +
+      'Every claim version created, corrected or retracted (a tombstone row) after this position of `$all`, in the order it happened; ' +
+      'a claim whose incident a link or unlink changed comes again as `corrected`. ' +
       'Pass the largest `changePosition` you hold. Combines with talksId and type only',
     pattern: POSITION_PATTERN.source,
     example: '120',

@@ -6,8 +6,9 @@ const INTEGER_COLUMNS = ['version', 'dyad', 'timePrecisionCode', 'geoPrecisionCo
 const NUMBER_COLUMNS = ['latitude', 'longitude'];
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  change: '`created` (version 0), `corrected` (a later version) or `retracted` (a tombstone: drop the claim’s rows)',
-  changePosition: 'The position of `$all` at which this version began (or the claim was retracted); pull next with the largest you hold',
+  change:
+    '`created` (version 0), `corrected` (a later version, or the same version re-sent because a link, an unlink or a change to another report of its incident changed its incident columns: replace its rows either way) or `retracted` (a tombstone: drop the claim’s rows)',
+  changePosition: 'The position of `$all` at which this version began, its incident changed, or the claim was retracted; pull next with the largest you hold',
   dyad: 'The pair’s index within the claim (dyadic shape); null on a tombstone',
   cameo: 'CAMEO 1.1b3 verb code (docs/crosswalk.md)',
   plover: 'PLOVER event type',

@@ -1,7 +1,8 @@
 import type { ProjectionContext } from '../projection';
 import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { ClaimType } from '../talks/claim-data';
-import { Page, TimelineItem, timelineItemOf } from '../talks/talks.queries';
+import { incidentsOfPage } from '../talks/incident.rows';
+import { Page, TimelineItem, positionKnownAt, timelineItemOf } from '../talks/talks.queries';
 import { decodeCursor, encodeCursor, positionOf } from '../talks/timeline-cursor';
 import { ClaimChange, ClaimChangeKind } from './claim-change';
 
@@ -11,6 +12,13 @@ import { ClaimChange, ClaimChangeKind } from './claim-change';
  * every claim whose last version closed after it is a retraction. Only filters a claim can never
  * leave by a correction apply (its track, its type), so applying the changes in order keeps a copy
  * exact.
+ *
+ * A link or an unlink, or a correction or retraction of another report of its incident, changes
+ * what a claim's rows say of its incident (`incidentId`, `incidentSourceCount`) without a version
+ * of its own: the projection keeps each such claim changed at that position, and a pull re-sends
+ * it there as `corrected` (its version unchanged), so a copy that replaces a claim's rows on
+ * every `corrected` stays exact with no new kind to learn. Every row carries its incident as
+ * known at its change position: the last row of a claim carries its incident as it stands.
  */
 
 const MAX_PAGE = 500;
@@ -53,7 +61,7 @@ export const changesPage = (ctx: ProjectionContext, filters: ChangeFilters): Pag
   withinReadBudget(ctx.db, () => {
     const versions = ctx.table('talks_claim_versions');
     const where: string[] = [WORK_TICK];
-    const params: unknown[] = [filters.changedSince, filters.changedSince];
+    const params: unknown[] = [filters.changedSince, filters.changedSince, filters.changedSince];
     const add = (clause: string, ...values: unknown[]): void => {
       where.push(clause);
       params.push(...values);
@@ -73,24 +81,60 @@ export const changesPage = (ctx: ProjectionContext, filters: ChangeFilters): Pag
         SELECT ${COLUMNS}, v.recorded_to AS changed_at, 'retracted' AS change
           FROM ${versions} v WHERE v.recorded_to > ?
             AND NOT EXISTS (SELECT 1 FROM ${versions} w WHERE w.event_id = v.event_id AND w.version = v.version + 1)
+        UNION ALL
+        SELECT ${COLUMNS}, i.changed_at AS changed_at, 'corrected' AS change
+          FROM ${ctx.table('talks_incident_changes')} i
+          JOIN ${versions} v ON v.event_id = i.event_id AND v.recorded_from <= i.changed_at AND (v.recorded_to IS NULL OR v.recorded_to > i.changed_at)
+          WHERE i.changed_at > ?
       ) WHERE ${where.join(' AND ')} ORDER BY changed_at, event_id LIMIT ?`;
     const rows = ctx.statement(sql).all(...params, limit + 1) as VersionRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const incidents = incidentsAtChanges(ctx, page);
     return {
-      items: page.map(({ changed_at_text, change, ...row }) => ({ item: itemOfVersion(row), change, changePosition: changed_at_text })),
+      items: page.map(({ changed_at_text, change, ...row }) => {
+        const item = itemOfVersion(row);
+        const incident = change === 'retracted' ? undefined : incidents.get(changed_at_text)?.get(row.event_id);
+        return { item: incident ? { ...item, incident } : item, change, changePosition: changed_at_text };
+      }),
       nextCursor: rows.length > limit && last ? encodeCursor([last.changed_at_text, last.event_id]) : null,
     };
   });
 
-/** Where each item's current version began: the change position of a full export's rows. */
-export const versionPositions = (ctx: ProjectionContext, items: readonly TimelineItem[]): ReadonlyMap<string, string> => {
+/** Those of these claims that were ever linked: the only ones a change can show in an incident. */
+const everLinked = (ctx: ProjectionContext, eventIds: readonly string[]): ReadonlySet<string> => {
+  const [links, ids] = [ctx.table('talks_links'), JSON.stringify(eventIds)];
+  const sql = `SELECT event_id FROM ${links} WHERE event_id IN (SELECT value FROM json_each(?)) UNION SELECT same_as FROM ${links} WHERE same_as IN (SELECT value FROM json_each(?))`;
+  return new Set(ctx.statement(sql).pluck().all(ids, ids) as string[]);
+};
+
+/** The incidents of a page of changes, each as known at its change position: one walk per position of a claim ever linked. */
+const incidentsAtChanges = (ctx: ProjectionContext, rows: readonly VersionRow[]) => {
+  const linked = everLinked(ctx, rows.map((row) => row.event_id));
+  const byPosition = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.change !== 'retracted' && linked.has(row.event_id)) byPosition.set(row.changed_at_text, [...(byPosition.get(row.changed_at_text) ?? []), row.event_id]);
+  }
+  return new Map([...byPosition].map(([position, eventIds]) => [position, incidentsOfPage(ctx, eventIds, { kind: 'known', position: BigInt(position) })]));
+};
+
+/** Larger than any position of `$all`: no bound. */
+const LAST_POSITION = 2n ** 63n - 1n;
+
+/**
+ * Where each item's current version began, or its incident last changed if later (by `knownAt`,
+ * when the items are as known then): the change position of a full export's rows.
+ */
+export const versionPositions = (ctx: ProjectionContext, items: readonly TimelineItem[], knownAt?: Date): ReadonlyMap<string, string> => {
   const keys = JSON.stringify(items.map((item) => [item.eventId, item.corrected]));
+  const upTo = knownAt === undefined ? LAST_POSITION : positionKnownAt(ctx, knownAt);
   const rows = ctx
     .statement(
-      `SELECT v.event_id, CAST(v.recorded_from AS TEXT) AS recorded_from FROM json_each(?) k
+      `SELECT v.event_id, CAST(MAX(v.recorded_from, COALESCE((SELECT MAX(i.changed_at) FROM ${ctx.table('talks_incident_changes')} i
+          WHERE i.event_id = v.event_id AND i.changed_at > v.recorded_from AND i.changed_at <= ?), 0)) AS TEXT) AS recorded_from
+       FROM json_each(?) k
        JOIN ${ctx.table('talks_claim_versions')} v ON v.event_id = json_extract(k.value, '$[0]') AND v.version = json_extract(k.value, '$[1]')`,
     )
-    .all(keys) as { event_id: string; recorded_from: string }[];
+    .all(upTo, keys) as { event_id: string; recorded_from: string }[];
   return new Map(rows.map((row) => [row.event_id, row.recorded_from]));
 };

@@ -117,7 +117,7 @@ export const contributionAround = (ctx: ProjectionContext, eventIds: readonly st
 };
 
 /** Those of these claims with a link (live, or current at a position): one indexed query. */
-const withLinks = (ctx: ProjectionContext, eventIds: readonly string[], source: LinkSource): string[] => {
+export const withLinks = (ctx: ProjectionContext, eventIds: readonly string[], source: LinkSource): string[] => {
   const { clause, params } = current(source);
   const ids = JSON.stringify(eventIds);
   return ctx

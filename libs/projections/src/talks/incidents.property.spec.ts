@@ -1,13 +1,18 @@
 import fc from 'fast-check';
-import { OpenedTalks, TalksEvent } from '@parley/domain';
+import { OpenedTalks, Release, TalksEvent } from '@parley/domain';
 import { incidentOf } from '@parley/domain/talks/incidents.rules';
 import { TALKS_ID, released, swapped, visited } from '@parley/domain/testing/talks.fixtures';
 import { Intent, acceptedHistory } from '@parley/domain/testing/talks.histories';
 import { eventRecorder, liveAndRebuilt, replayTimeTravel } from '../testing';
-import { incidentContribution } from './incidents';
+import { changesPage } from '../exports/changes.queries';
+import { ProjectionContext } from '../projection';
+import { releasesOf } from './claim-facets';
+import { isCounted } from './claim-stance';
+import { personKeyOf } from './incident-releases';
+import { incidentColumnsOf, incidentContribution } from './incidents';
 import { EMPTY_COUNTS, addCounts } from './talks-status';
 import { talksProjection } from './talks.projection';
-import { getStatus, liveClaims } from './talks.queries';
+import { getStatus, liveClaims, releasesPage, timelinePage } from './talks.queries';
 import { statusAt } from './talks.time-travel';
 
 /**
@@ -30,6 +35,9 @@ const basis = fc.record({
 }).map((b) => (b.occurredAt === '2025-02-01' ? { ...b, precision: 'month' as const } : b));
 const count = fc.integer({ min: 0, max: 20 }).chain((best) => fc.constantFrom({ best }, { best, low: Math.max(0, best - 3), high: best + 5 }));
 
+const FOGEL: Release = { person: 'Marc Fogel', nationality: 'USA', releasedBy: 'rus' };
+const VINNIK: Release = { person: 'Alexander Vinnik', nationality: 'RUS', releasedBy: 'usa' };
+
 // Releases weigh more: links only join claims of one type, and counts are where reports disagree.
 const report: fc.Arbitrary<TalksEvent> = fc.oneof(
   {
@@ -39,7 +47,9 @@ const report: fc.Arbitrary<TalksEvent> = fc.oneof(
     ),
   },
   basis.map((b) => visited(b)),
-  fc.tuple(basis, fc.constantFrom('s1', 's2', 's3', 's4', 's5', 's6')).map(([b, swapId]) => swapped({ ...b, swapId })),
+  fc
+    .tuple(basis, fc.constantFrom('s1', 's2', 's3', 's4', 's5', 's6'), fc.constantFrom<Release[][]>([FOGEL], [FOGEL, VINNIK], [{ ...FOGEL, person: ' MARC  fogel' }]))
+    .map(([b, swapId, releases]) => swapped({ ...b, swapId, releases })),
 );
 
 const intents: fc.Arbitrary<Intent[]> = fc.array(
@@ -66,8 +76,42 @@ const expectedCounts = (state: OpenedTalks, claims: ReturnType<typeof liveClaims
   return counts;
 };
 
+/** The people each incident names, as `incident|person`: one per distinct person of its counted live reports. */
+const expectedReleases = (state: OpenedTalks, claims: ReturnType<typeof liveClaims>) => {
+  const named = new Set<string>();
+  for (const claim of claims) {
+    const members = incidentOf(state, claim.eventId);
+    const incidentId = claims.find((c) => members.has(c.eventId))!.eventId;
+    if (!isCounted(claim.data)) continue;
+    for (const release of releasesOf(claim.type, claim.data)) named.add(`${incidentId}|${personKeyOf(release.kind, release.person)}`);
+  }
+  return [...named].sort();
+};
+
+const listedReleases = (ctx: ProjectionContext) =>
+  releasesPage(ctx, { limit: 500 })
+    .items.map((item) => `${item.incident?.id ?? item.eventId}|${personKeyOf(item.kind, item.person)}`)
+    .sort();
+
+/** A copy kept from `changedSince` pulls from the start: each claim's incident columns, as a fresh export shows them. */
+const pulledCopy = (ctx: ProjectionContext) => {
+  const copy = new Map<string, unknown>();
+  let after: string | undefined;
+  do {
+    const page = changesPage(ctx, { changedSince: 0n, limit: 100, after });
+    for (const { item, change } of page.items) {
+      if (change === 'retracted') copy.delete(item.eventId);
+      else copy.set(item.eventId, incidentColumnsOf(item));
+    }
+    after = page.nextCursor ?? undefined;
+  } while (after);
+  return copy;
+};
+
+const exportedColumns = (ctx: ProjectionContext) => new Map(timelinePage(ctx, { limit: 500 }).items.map((item) => [item.eventId, incidentColumnsOf(item)]));
+
 describe('incidents (property)', () => {
-  it('the kept status counts each incident once, equals a rebuild, and the past as replayed', () => {
+  it('the kept status counts each incident once, lists its people once, keeps pulls exact, equals a rebuild, and the past as replayed', () => {
     let links = 0;
     fc.assert(
       fc.property(intents, fc.nat(), (tried, cut) => {
@@ -81,6 +125,9 @@ describe('incidents (property)', () => {
 
         const stored = getStatus(live.ctx, TALKS_ID);
         expect(stored?.counts).toEqual(expectedCounts(state as OpenedTalks, liveClaims(live.ctx, TALKS_ID)));
+        // The ledger lists each incident's people once; a copy kept from pulls has every claim's incident as an export does.
+        expect(listedReleases(live.ctx)).toEqual(expectedReleases(state as OpenedTalks, liveClaims(live.ctx, TALKS_ID)));
+        expect(pulledCopy(live.ctx)).toEqual(exportedColumns(live.ctx));
 
         // As known after any one event, the indexed past equals replaying the events recorded by then.
         const knownAt = events[cut % events.length].recordedAt;

@@ -15,6 +15,18 @@ import { EMPTY_COUNTS, StatusClaim, StatusCounts, TalksStatusDoc, contributionOf
  * reconciled date is the intersection of the reports' date ranges when they overlap; when they
  * do not, it spans them all and is flagged `conflicting: ['dates']` (likewise `counts` when
  * the reports' ranges of a count share no value).
+ *
+ * The release ledger lists a person once per incident. Two release rows of an incident's live
+ * reports name the same person when they have the same kind (prisoner or hostage) and the same
+ * name, compared with Unicode width forms, case and runs of spaces folded (transliterations are
+ * not guessed: "Vinnik" and "Vinnick" stay two); an unnamed row matches none. The row of the
+ * first recorded live report naming the person (its first mention there) represents them, with
+ * its own nationality, releaser and dates, and filters apply to it; when that report is
+ * retracted, corrected away or unlinked, the next report naming them represents them. A report
+ * every source denies has no release rows, so it neither lists nor represents anyone. An
+ * incident across tracks lists the person once, under the track of the representing report.
+ * An actor's activity likewise counts each incident once: one visit or mediated deal per
+ * incident (the first in date order represents it), meetings and counterparts in incidents.
  */
 
 /** Two claims' event ids, linked. */

@@ -118,6 +118,9 @@ describe('talks projection: claim rows', () => {
         detained_since: '2021-08',
         sentence: '14 years',
         occurred_until: null,
+        listed: 1,
+        incident_id: null,
+        reports: null,
       },
       expect.objectContaining({ idx: 1, person: 'Alexander Vinnik', nationality: 'RUS', released_by: 'usa', detained_since: null, sentence: null }),
     ]);

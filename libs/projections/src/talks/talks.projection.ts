@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@parley/event-store';
 import { APPLIED, ApplyOutcome, Projection, ProjectionContext, skipped } from '../projection';
 import { ClaimData, ClaimType, isClaimType, isRecord, readBasis, textOf } from './claim-data';
 import { LIVE, closeLink, contributionAround, insertLink, linkedIds, tracksOf } from './incident.rows';
+import { incidentsChanged } from './incident-refresh';
 import { StatusCore, StatusCounts, addCounts, stepStatus } from './talks-status';
 import { amendStatus } from './talks-status.amend';
 import { readCore, statusRows, trackClaims, writeCore } from './talks-status.rows';
@@ -95,6 +96,7 @@ const correctClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   const incidentBefore = linkedContribution(ctx, target);
   rewriteClaim(ctx, target, merged, basis, event.position);
   amendTrack(ctx, cores, event, target, merged, incidentBefore);
+  incidentsChanged(ctx, [target.eventId], event.position, target.eventId);
   return APPLIED;
 };
 
@@ -107,6 +109,7 @@ const retractClaim = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent
   const incidentBefore = linkedContribution(ctx, target);
   markRetracted(ctx, target.eventId, event.position);
   amendTrack(ctx, cores, event, target, undefined, incidentBefore);
+  incidentsChanged(ctx, [target.eventId], event.position, target.eventId);
   return APPLIED;
 };
 
@@ -141,6 +144,7 @@ const recount = (ctx: ProjectionContext, cores: Cores, event: RecordedEvent, pai
   const tracks = tracksOf(ctx, [...new Set(ends.flatMap((id) => linkedIds(ctx, id, LIVE)))]);
   const before = new Map(tracks.map((talksId) => [talksId, contributionAround(ctx, ends, talksId)]));
   if (!change()) return skipped(refusal);
+  incidentsChanged(ctx, ends, event.position);
   for (const talksId of tracks) {
     const after = contributionAround(ctx, ends, talksId);
     const track = cores.read(talksId);
@@ -199,7 +203,9 @@ export const talksProjection: Projection = {
   //    totals in the counts, releasedTo; claims linked as one incident count once (talks_links), timeline entries
   //    carry their incident; date ranges (occurred_until/occurred_to) and undated, unsourced openings (nullable date
   //    and confidence).
-  version: 5,
+  // 6: releases list a person once per incident (listed, incident_id, reports); links, unlinks and changes to an
+  //    incident's reports are kept as changes of its other reports for `changedSince` pulls (talks_incident_changes).
+  version: 6,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,
   createTables: createTalksTables,

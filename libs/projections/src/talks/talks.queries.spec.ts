@@ -181,20 +181,20 @@ describe('actor activity', () => {
   it('gathers visits, meetings, counterparts, countries, mediated deals and tracks', () => {
     expect(actorActivity(ctx, 'steve-witkoff')).toEqual({
       actorId: 'steve-witkoff',
-      visits: { count: 1, list: [{ eventId: 'visit', talksId: TALKS_ID, country: 'RUS', city: 'Moscow', occurredAt: '2025-02-11' }] },
+      visits: { count: 1, list: [{ eventId: 'visit', talksId: TALKS_ID, country: 'RUS', city: 'Moscow', occurredAt: '2025-02-11', occurredUntil: null }] },
       meetings: 2,
       counterparts: [
         { actorId: 'kirill-dmitriev', meetings: 2 },
         { actorId: 'mbs', meetings: 1 },
       ],
       countries: ['RUS', 'SAU', 'USA'],
-      dealsMediated: [{ eventId: 'truce', talksId: HOSTAGES, type: 'CeasefireBrokered', occurredAt: '2025-01-15' }],
+      dealsMediated: [{ eventId: 'truce', talksId: HOSTAGES, type: 'CeasefireBrokered', occurredAt: '2025-01-15', occurredUntil: null }],
       tracks: [HOSTAGES, TALKS_ID],
     });
   });
 
   it('lists the swaps an actor mediated, and is empty for a stranger', () => {
-    expect(actorActivity(ctx, 'sau').dealsMediated).toEqual([{ eventId: 'swap', talksId: TALKS_ID, type: 'PrisonerSwapped', occurredAt: '2025-02-11' }]);
+    expect(actorActivity(ctx, 'sau').dealsMediated).toEqual([{ eventId: 'swap', talksId: TALKS_ID, type: 'PrisonerSwapped', occurredAt: '2025-02-11', occurredUntil: null }]);
     expect(actorActivity(ctx, 'nobody')).toEqual({ actorId: 'nobody', visits: { count: 0, list: [] }, meetings: 0, counterparts: [], countries: [], dealsMediated: [], tracks: [] });
   });
 });

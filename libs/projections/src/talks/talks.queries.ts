@@ -343,15 +343,22 @@ export type ReleaseItem = Readonly<{
   occurredUntil: string | null;
   detainedSince: string | null;
   sentence: string | null;
+  /** When the claim is linked to other live reports: their incident, and those of its reports that name the person. */
+  incident?: Readonly<{ id: string; reports: readonly string[] }>;
 }>;
 
-/** Every person freed by a live claim, by date, then position, then order within the claim. */
+/**
+ * Every person freed by a live claim, once per incident (the row of the first report naming them,
+ * filters applying to that row), by date, then position, then order within the claim.
+ */
 export const releasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page<ReleaseItem> =>
   withinReadBudget(ctx.db, () => readReleasesPage(ctx, filters));
 
 const readReleasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page<ReleaseItem> => {
   const { where, params, add } = conditions();
   add(WORK_TICK);
+  // Which row lists a person is kept on the rows as incidents change, so a page reads one index range.
+  add('r.listed = 1');
   if (filters.talksId !== undefined) add('r.talks_id = ?', filters.talksId);
   if (filters.nationality !== undefined) add('r.nationality = ?', filters.nationality);
   if (filters.releasedBy !== undefined) add('r.released_by = ?', filters.releasedBy);
@@ -363,13 +370,17 @@ const readReleasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page
   }
   const limit = pageSize(filters.limit);
   const sql = `SELECT r.event_id AS eventId, r.idx, r.talks_id AS talksId, r.kind, r.person, r.nationality, r.released_by AS releasedBy, r.released_to AS releasedTo,
-      r.occurred_at AS occurredAt, r.occurred_until AS occurredUntil, r.detained_since AS detainedSince, r.sentence, r.occurred_from, CAST(r.position AS TEXT) AS position_text
+      r.occurred_at AS occurredAt, r.occurred_until AS occurredUntil, r.detained_since AS detainedSince, r.sentence, r.occurred_from, CAST(r.position AS TEXT) AS position_text,
+      r.incident_id, r.reports
     FROM ${ctx.table('releases')} r WHERE ${where.join(' AND ')} ORDER BY r.occurred_from, r.position, r.idx LIMIT ?`;
-  const rows = ctx.statement(sql).all(...params, limit + 1) as (ReleaseItem & { occurred_from: number; position_text: string })[];
+  type Row = Omit<ReleaseItem, 'incident'> & { occurred_from: number; position_text: string; incident_id: string | null; reports: string | null };
+  const rows = ctx.statement(sql).all(...params, limit + 1) as Row[];
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(({ occurred_from: _from, position_text: _position, ...item }) => item),
+    items: page.map(({ occurred_from: _from, position_text: _position, incident_id, reports, ...item }): ReleaseItem =>
+      incident_id === null ? item : { ...item, incident: { id: incident_id, reports: JSON.parse(reports ?? '[]') as string[] } },
+    ),
     nextCursor: rows.length > limit && last ? encodeCursor([last.occurred_from, last.position_text, last.idx]) : null,
   };
 };

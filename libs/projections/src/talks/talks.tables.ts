@@ -13,6 +13,7 @@ export const TALKS_TABLES = [
   'talks_claim_versions',
   'talks_recordings',
   'talks_links',
+  'talks_incident_changes',
 ] as const;
 
 /**
@@ -21,7 +22,9 @@ export const TALKS_TABLES = [
  * `occurred_to` the last millisecond of its range (`occurred_until`), or `occurred_from` when it
  * states none: `asOf` counts a claim once `occurred_to` has passed. An undated opening has no
  * date, precision or confidence (NULL) and sits at UNDATED (claim-dates.ts), before every date.
- * Actors, countries and releases are derived rows: kept for live claims only. A status is its
+ * Actors, countries and releases are derived rows: kept for live claims only. A release row is
+ * `listed` unless another report of its incident names the same person first (incidents.ts);
+ * a linked one carries its `incident_id`, and the listed one the `reports` (JSON) naming the person. A status is its
  * core (`talks_status`) and its lists (meetings pending, ceasefires, violations), a row per entry.
  * `activity_from` is the start of `occurred_at` at its own grain (what "last activity" compares);
  * `list_key` names the meeting or ceasefire a claim is about; `place_country` the country it happened in (null when it names no place). Only the indexes that applying an
@@ -37,7 +40,7 @@ export const TALKS_TABLES = [
  * claim's sources stand together (claim-stance.ts), what the timeline's `stance` filter reads.
  */
 export const createTalksTables = (ctx: ProjectionContext): void => {
-  const [claims, actors, countries, releases, status, meetings, ceasefires, violations, versions, recordings, links] = TALKS_TABLES.map((name) => ctx.table(name));
+  const [claims, actors, countries, releases, status, meetings, ceasefires, violations, versions, recordings, links, incidentChanges] = TALKS_TABLES.map((name) => ctx.table(name));
   ctx.db.exec(`
     CREATE TABLE IF NOT EXISTS ${claims} (
       event_id TEXT PRIMARY KEY,
@@ -98,6 +101,9 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       detained_since TEXT,
       sentence TEXT,
       occurred_until TEXT,
+      listed INTEGER NOT NULL DEFAULT 1,
+      incident_id TEXT,
+      reports TEXT,
       PRIMARY KEY (event_id, idx)
     );
 
@@ -181,11 +187,18 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_links_from')} ON ${links} (event_id);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_links_to')} ON ${links} (same_as);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_links_by_track')} ON ${links} (talks_id);
+
+    -- A live claim whose incident (its id, its sources) changed at a position with no new version of its own: what a changedSince pull re-sends.
+    CREATE TABLE IF NOT EXISTS ${incidentChanges} (
+      event_id TEXT NOT NULL,
+      changed_at INTEGER NOT NULL,
+      PRIMARY KEY (changed_at, event_id)
+    );
   `);
 };
 
 /**
- * The indexes only readers use: timelines by date (and by type and date, so a rare type costs what it returns), claims by actor and country, releases by date, the past by track, date and time, changes since a position.
+ * The indexes only readers use: timelines by date (and by type and date, so a rare type costs what it returns), claims by actor and country, listed releases by date, the past by track, date and time, changes since a position, a claim's last incident change.
  * The ranges indexes hold only claims that state a range, longest first: how far before `from` a claim can start and still reach it.
  */
 export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
@@ -198,7 +211,7 @@ export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_countries_by_country')} ON ${ctx.table('talks_claim_countries')} (country);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_by_place_country')} ON ${ctx.table('talks_claims')} (place_country, occurred_from, position) WHERE place_country IS NOT NULL;
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_place_country')} ON ${ctx.table('talks_claim_versions')} (place_country, occurred_from, position) WHERE place_country IS NOT NULL;
-    CREATE INDEX IF NOT EXISTS ${ctx.index('releases_by_date')} ON ${ctx.table('releases')} (occurred_from, position, idx);
+    CREATE INDEX IF NOT EXISTS ${ctx.index('releases_listed_by_date')} ON ${ctx.table('releases')} (occurred_from, position, idx) WHERE listed = 1;
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track')} ON ${ctx.table('talks_claim_versions')} (talks_id, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_date')} ON ${ctx.table('talks_claim_versions')} (occurred_from, position);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_by_track_date')} ON ${ctx.table('talks_claim_versions')} (talks_id, occurred_from, position);
@@ -208,6 +221,7 @@ export const createTalksReadIndexes = (ctx: ProjectionContext): void => {
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_closed')} ON ${ctx.table('talks_claim_versions')} (recorded_to) WHERE recorded_to IS NOT NULL;
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claims_ranges')} ON ${ctx.table('talks_claims')} (occurred_to - occurred_from) WHERE occurred_to > occurred_from;
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_claim_versions_ranges')} ON ${ctx.table('talks_claim_versions')} (occurred_to - occurred_from) WHERE occurred_to > occurred_from;
+    CREATE INDEX IF NOT EXISTS ${ctx.index('talks_incident_changes_by_claim')} ON ${ctx.table('talks_incident_changes')} (event_id, changed_at);
     CREATE INDEX IF NOT EXISTS ${ctx.index('talks_recordings_by_time')} ON ${ctx.table('talks_recordings')} (recorded_at, position);
   `);
 };
