@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { TALKS_STREAM_PREFIX } from '@parley/domain';
-import { AppliedBatch, getStatus, listStatuses, StatusView, statusView, TalksStatusDoc } from '@parley/projections';
+import { AppliedBatch, getStatus, listStatuses, StatusView, statusView } from '@parley/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { SseStream } from './sse-stream';
+import { changesOf } from './talks-status-changes';
 
 export const SNAPSHOT_EVENT = 'snapshot';
 export const STATUS_EVENT = 'status';
@@ -17,12 +17,11 @@ export type TalksSnapshot = Readonly<{
 
 type Follower = Readonly<{ talksId?: string; stream: SseStream }>;
 
-const byPosition = (a: TalksStatusDoc, b: TalksStatusDoc): number => (BigInt(a.position) < BigInt(b.position) ? -1 : 1);
 
 /**
  * Talks-status changes as the talks projection commits them. Each committed batch is turned
  * into the new status of each track it changed, read once whoever follows, and sent with the
- * track's own position as id, in position order. better-sqlite3 and the runner are
+ * track's own position as id (or that of a link in another track that recounted it), in id order. better-sqlite3 and the runner are
  * synchronous: a snapshot read together with joining the followers cannot miss or repeat a batch.
  */
 @Injectable()
@@ -58,15 +57,10 @@ export class TalksStatusFeed {
 
   private publish({ from, events }: AppliedBatch): void {
     if (this.followers.size === 0) return;
-    const touched = new Set(events.filter((event) => event.streamId.startsWith(TALKS_STREAM_PREFIX)).map((event) => event.streamId.slice(TALKS_STREAM_PREFIX.length)));
-    // A track whose position did not move (its events were skipped) has not changed.
-    const changed = [...touched]
-      .map((id) => getStatus(this.context, id))
-      .filter((doc): doc is TalksStatusDoc => doc !== undefined && BigInt(doc.position) > from)
-      .sort(byPosition);
+    const changed = changesOf(this.context, from, events);
     const now = new Date();
-    for (const doc of changed) {
-      const message = { event: STATUS_EVENT, id: doc.position, data: statusView(doc, now) };
+    for (const { id, doc } of changed) {
+      const message = { event: STATUS_EVENT, id, data: statusView(doc, now) };
       for (const { talksId, stream } of this.followers) if (talksId === undefined || talksId === doc.talksId) stream.send(message);
     }
   }

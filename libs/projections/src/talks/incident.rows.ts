@@ -93,6 +93,10 @@ export const tracksOf = (ctx: ProjectionContext, eventIds: readonly string[]): s
     .pluck()
     .all(JSON.stringify(eventIds)) as string[];
 
+/** The tracks with claims in the live incidents around these claims: those a link or unlink between them may have recounted. */
+export const tracksAround = (ctx: ProjectionContext, eventIds: readonly string[]): string[] =>
+  tracksOf(ctx, [...new Set(eventIds.flatMap((eventId) => linkedIds(ctx, eventId, LIVE)))]);
+
 /** The incident a claim belongs to, as its live reports stand. */
 export const incidentAround = (ctx: ProjectionContext, eventId: string, source: LinkSource = LIVE): Incident | undefined => {
   const reports = reportsAmong(ctx, linkedIds(ctx, eventId, source), source);
