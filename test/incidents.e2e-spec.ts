@@ -136,6 +136,27 @@ describe('Incidents: claims that report one real-world event (e2e)', () => {
     await app.api.post(`${talksPath(b.talksId)}/claims/${kyiv}/not-same-as`).send({ ...linkBody(a.reports[0]), sameAsTalksId: a.talksId }).expect(201);
   });
 
+  it('refuses a link that would close a cycle through another track, whichever track records it', async () => {
+    const a = await threeReports();
+    const [a1, a2] = a.reports;
+    const b = await openTrack(app);
+    const b1 = await recordClaim(app, b.talksId, 'prisoner-swaps', prisonerSwapBody('swap-kyiv', b.parties[0], [], { provenance: provenance('confirmed', 'Ukrinform') }));
+    const acrossFrom = (talksId: string, eventId: string, sameAs: string, sameAsTalksId: string) =>
+      app.api.post(`${talksPath(talksId)}/claims/${eventId}/same-as`).send({ ...linkBody(sameAs), sameAsTalksId });
+    await acrossFrom(b.talksId, b1, a1, a.talksId).expect(201);
+
+    // The same link again, recorded from the other side: track a holds no link, track b does.
+    expectProblem(await acrossFrom(a.talksId, a1, b1, b.talksId), 409, 'INCIDENT.ALREADY_LINKED', 'sameAs');
+    // a1 and a2 made one incident through b's report: a link within a would close a cycle.
+    await acrossFrom(b.talksId, b1, a2, a.talksId).expect(201);
+    expectProblem(await link(a.talksId, a2, a1), 409, 'INCIDENT.ALREADY_LINKED', 'sameAs');
+    expect(await historyTypes(app, talksPath(a.talksId))).toHaveLength(4);
+
+    // Undone in b, the two are separate again and may be linked within a.
+    await app.api.post(`${talksPath(b.talksId)}/claims/${b1}/not-same-as`).send({ ...linkBody(a2, 'Two different exchanges'), sameAsTalksId: a.talksId }).expect(201);
+    expectAppended(await link(a.talksId, a2, a1), `talks-${a.talksId}`, 4, 'ClaimsLinked');
+  });
+
   it('needs an editor: an analyst is refused', async () => {
     const { talksId, reports } = await threeReports();
     const analyst = await app.as('analyst');
