@@ -207,4 +207,28 @@ describe('Incidents: claims that report one real-world event (e2e)', () => {
     expect(after).toHaveLength(2);
     await app.api.get('/v1/incidents/suggestions?limit=0').expect(400);
   });
+
+  it('suggests pairs across tracks when asked, with both tracks, to link as suggested', async () => {
+    // A day no other test records on: only these claims can pair.
+    const swapOn = (track: { talksId: string; parties: string[] }, swapId: string, publisher: string) =>
+      recordClaim(app, track.talksId, 'prisoner-swaps', prisonerSwapBody(swapId, track.parties[0], [], { ...claimBasis('2025-08-19'), provenance: provenance('reported', publisher) }));
+    const [a, b] = [await openTrack(app), await openTrack(app)];
+    const tass = await swapOn(a, 'swap-tass', 'TASS');
+    const kyiv = await swapOn(b, 'swap-kyiv', 'Ukrinform');
+    const suggested = async (query: string) => (await app.api.get(`/v1/incidents/suggestions?${query}`).expect(200)).body.items as Array<Record<string, unknown>>;
+
+    expect(await suggested(`talksId=${b.talksId}`)).toEqual([]);
+    const across = await suggested(`talksId=${b.talksId}&acrossTracks=true`);
+    // Both swaps free a US citizen: they share a country, if no actor.
+    expect(across).toEqual([{ talksId: a.talksId, type: 'PrisonerSwapped', eventId: tass, sameAs: kyiv, sameAsTalksId: b.talksId, score: 0.5, sharedActors: [], sharedCountries: ['USA'] }]);
+    expect((await suggested('acrossTracks=true&limit=100')).filter((pair) => pair.sameAs === kyiv)).toEqual(across);
+
+    const [pair] = across;
+    const linked = await app.api
+      .post(`${talksPath(pair.talksId as string)}/claims/${pair.eventId}/same-as`)
+      .send({ ...linkBody(pair.sameAs as string), sameAsTalksId: pair.sameAsTalksId })
+      .expect(201);
+    expect(await suggested(`talksId=${b.talksId}&acrossTracks=true&minPosition=${linked.body.position}`)).toEqual([]);
+    expectProblem(await app.api.get('/v1/incidents/suggestions?acrossTracks=yes'), 400, 'REQUEST.INVALID');
+  });
 });
