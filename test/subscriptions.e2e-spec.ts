@@ -190,7 +190,7 @@ describe('Live subscriptions (e2e)', () => {
       expect(snapshot.data).toMatchObject({ since: met, tracks: [{ talksId, counts: { meetings: 2 } }] });
       expect(BigInt(snapshot.id)).toBeGreaterThan(BigInt(met));
     });
-    it('a link recorded in one track sends the status of every track it recounts, on its own subscription and on all', async () => {
+    it('a link recorded in one track sends the status of every track it recounts, on its own subscription, on all, and on a resume', async () => {
       const [a, b] = [await openTrack(app), await openTrack(app)];
       const swap = (track: { talksId: string; parties: string[] }) => recordClaim(app, track.talksId, 'prisoner-swaps', prisonerSwapBody(uniqueSlug('swap'), track.parties[0]));
       const [a1, a2, b1] = [await swap(a), await swap(a), await swap(b)];
@@ -205,6 +205,7 @@ describe('Live subscriptions (e2e)', () => {
       expect(one.received[0].data.tracks).toEqual([expect.objectContaining({ talksId: a.talksId, counts: expect.objectContaining({ swaps: 2 }) })]);
 
       // Recorded in b, this link makes a's two reports one incident: a's stream has not moved, its counts have.
+      const before = (await headPosition()).toString();
       const linked = (await linkInB(a2)).body.position as string;
       const aCountsOnce = (client: SseClient) => client.received.some((message) => message.event === 'status' && message.data.talksId === a.talksId && message.data.counts.swaps === 1);
       await until(() => aCountsOnce(one) && aCountsOnce(all), 'the status of the track the link recounted');
@@ -217,6 +218,13 @@ describe('Live subscriptions (e2e)', () => {
       // The track whose event it is first, then those it recounted, at the link's id.
       const statuses = all.received.filter((message) => message.event === 'status' && message.id === linked).map((message) => message.data.talksId);
       expect(statuses).toEqual([b.talksId, a.talksId]);
+
+      // A client that missed the link resumes: both tracks are in its snapshot.
+      const resumed = subscribe('/talks', { lastEventId: before });
+      await resumed.ready();
+      expect(resumed.received[0].data.tracks).toEqual(
+        expect.arrayContaining([expect.objectContaining({ talksId: a.talksId, counts: expect.objectContaining({ swaps: 1 }) }), expect.objectContaining({ talksId: b.talksId })]),
+      );
     });
   });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppliedBatch, getStatus, listStatuses, StatusView, statusView } from '@parley/projections';
+import { AppliedBatch, getStatus, listStatuses, StatusView, statusView, tracksRelinkedAfter } from '@parley/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { SseStream } from './sse-stream';
 import { changesOf } from './talks-status-changes';
@@ -39,11 +39,13 @@ export class TalksStatusFeed {
   follow(stream: SseStream, { talksId, since }: Readonly<{ talksId?: string; since?: bigint }>): void {
     const position = this.readModels.position('talks');
     const docs = talksId === undefined ? listStatuses(this.context) : [getStatus(this.context, talksId)].filter((doc) => doc !== undefined);
+    // A link recorded in one track recounts others without moving their position.
+    const relinked = new Set(since === undefined ? [] : tracksRelinkedAfter(this.context, since));
     const now = new Date();
     const snapshot: TalksSnapshot = {
       position: position.toString(),
       ...(since === undefined ? {} : { since: since.toString() }),
-      tracks: docs.filter((doc) => since === undefined || BigInt(doc.position) > since).map((doc) => statusView(doc, now)),
+      tracks: docs.filter((doc) => since === undefined || BigInt(doc.position) > since || relinked.has(doc.talksId)).map((doc) => statusView(doc, now)),
     };
     if (!stream.send({ event: SNAPSHOT_EVENT, id: snapshot.position, data: snapshot })) return;
     const follower = { talksId, stream };
