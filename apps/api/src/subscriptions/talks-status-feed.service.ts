@@ -17,12 +17,12 @@ export type TalksSnapshot = Readonly<{
 
 type Follower = Readonly<{ talksId?: string; stream: SseStream }>;
 
-
 /**
  * Talks-status changes as the talks projection commits them. Each committed batch is turned
  * into the new status of each track it changed, read once whoever follows, and sent with the
- * track's own position as id (or that of a link in another track that recounted it), in id order. better-sqlite3 and the runner are
- * synchronous: a snapshot read together with joining the followers cannot miss or repeat a batch.
+ * track's own position as id (or that of a link in another track that recounted it), in id
+ * order. better-sqlite3 and the runner are synchronous: a snapshot read together with joining
+ * the followers cannot miss or repeat a batch.
  */
 @Injectable()
 export class TalksStatusFeed {
