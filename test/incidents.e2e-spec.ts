@@ -136,6 +136,27 @@ describe('Incidents: claims that report one real-world event (e2e)', () => {
     await app.api.post(`${talksPath(b.talksId)}/claims/${kyiv}/not-same-as`).send({ ...linkBody(a.reports[0]), sameAsTalksId: a.talksId }).expect(201);
   });
 
+  it('refuses a link that would close a cycle through another track, whichever track records it', async () => {
+    const a = await threeReports();
+    const [a1, a2] = a.reports;
+    const b = await openTrack(app);
+    const b1 = await recordClaim(app, b.talksId, 'prisoner-swaps', prisonerSwapBody('swap-kyiv', b.parties[0], [], { provenance: provenance('confirmed', 'Ukrinform') }));
+    const acrossFrom = (talksId: string, eventId: string, sameAs: string, sameAsTalksId: string) =>
+      app.api.post(`${talksPath(talksId)}/claims/${eventId}/same-as`).send({ ...linkBody(sameAs), sameAsTalksId });
+    await acrossFrom(b.talksId, b1, a1, a.talksId).expect(201);
+
+    // The same link again, recorded from the other side: track a holds no link, track b does.
+    expectProblem(await acrossFrom(a.talksId, a1, b1, b.talksId), 409, 'INCIDENT.ALREADY_LINKED', 'sameAs');
+    // a1 and a2 made one incident through b's report: a link within a would close a cycle.
+    await acrossFrom(b.talksId, b1, a2, a.talksId).expect(201);
+    expectProblem(await link(a.talksId, a2, a1), 409, 'INCIDENT.ALREADY_LINKED', 'sameAs');
+    expect(await historyTypes(app, talksPath(a.talksId))).toHaveLength(4);
+
+    // Undone in b, the two are separate again and may be linked within a.
+    await app.api.post(`${talksPath(b.talksId)}/claims/${b1}/not-same-as`).send({ ...linkBody(a2, 'Two different exchanges'), sameAsTalksId: a.talksId }).expect(201);
+    expectAppended(await link(a.talksId, a2, a1), `talks-${a.talksId}`, 4, 'ClaimsLinked');
+  });
+
   it('needs an editor: an analyst is refused', async () => {
     const { talksId, reports } = await threeReports();
     const analyst = await app.as('analyst');
@@ -185,5 +206,29 @@ describe('Incidents: claims that report one real-world event (e2e)', () => {
     expect(after.map((s: { eventId: string; sameAs: string }) => [s.eventId, s.sameAs].sort().join())).not.toContain([reports[0], reports[1]].sort().join());
     expect(after).toHaveLength(2);
     await app.api.get('/v1/incidents/suggestions?limit=0').expect(400);
+  });
+
+  it('suggests pairs across tracks when asked, with both tracks, to link as suggested', async () => {
+    // A day no other test records on: only these claims can pair.
+    const swapOn = (track: { talksId: string; parties: string[] }, swapId: string, publisher: string) =>
+      recordClaim(app, track.talksId, 'prisoner-swaps', prisonerSwapBody(swapId, track.parties[0], [], { ...claimBasis('2025-08-19'), provenance: provenance('reported', publisher) }));
+    const [a, b] = [await openTrack(app), await openTrack(app)];
+    const tass = await swapOn(a, 'swap-tass', 'TASS');
+    const kyiv = await swapOn(b, 'swap-kyiv', 'Ukrinform');
+    const suggested = async (query: string) => (await app.api.get(`/v1/incidents/suggestions?${query}`).expect(200)).body.items as Array<Record<string, unknown>>;
+
+    expect(await suggested(`talksId=${b.talksId}`)).toEqual([]);
+    const across = await suggested(`talksId=${b.talksId}&acrossTracks=true`);
+    // Both swaps free a US citizen: they share a country, if no actor.
+    expect(across).toEqual([{ talksId: a.talksId, type: 'PrisonerSwapped', eventId: tass, sameAs: kyiv, sameAsTalksId: b.talksId, score: 0.5, sharedActors: [], sharedCountries: ['USA'] }]);
+    expect((await suggested('acrossTracks=true&limit=100')).filter((pair) => pair.sameAs === kyiv)).toEqual(across);
+
+    const [pair] = across;
+    const linked = await app.api
+      .post(`${talksPath(pair.talksId as string)}/claims/${pair.eventId}/same-as`)
+      .send({ ...linkBody(pair.sameAs as string), sameAsTalksId: pair.sameAsTalksId })
+      .expect(201);
+    expect(await suggested(`talksId=${b.talksId}&acrossTracks=true&minPosition=${linked.body.position}`)).toEqual([]);
+    expectProblem(await app.api.get('/v1/incidents/suggestions?acrossTracks=yes'), 400, 'REQUEST.INVALID');
   });
 });

@@ -2,8 +2,8 @@ import { EVENT_STORE, EventStore } from '@parley/event-store';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { SseConnections } from '../apps/api/src/subscriptions/sse-connections.service';
-import { actorBody, meetingBody, openTalksBody } from './support/bodies';
-import { expectProblem, openTrack, recordClaim, registerActors } from './support/api';
+import { actorBody, meetingBody, openTalksBody, prisonerSwapBody, reasonBody } from './support/bodies';
+import { expectProblem, openTrack, recordClaim, registerActors, talksPath } from './support/api';
 import { uniqueSlug } from './support/ids';
 import { parseSse, rawStream, Received, SseClient, until } from './support/sse-client';
 import { startTestApp, TEST_ADMIN_KEY, TestApp } from './support/test-app';
@@ -189,6 +189,42 @@ describe('Live subscriptions (e2e)', () => {
       const snapshot = resumed.received[0];
       expect(snapshot.data).toMatchObject({ since: met, tracks: [{ talksId, counts: { meetings: 2 } }] });
       expect(BigInt(snapshot.id)).toBeGreaterThan(BigInt(met));
+    });
+    it('a link recorded in one track sends the status of every track it recounts, on its own subscription, on all, and on a resume', async () => {
+      const [a, b] = [await openTrack(app), await openTrack(app)];
+      const swap = (track: { talksId: string; parties: string[] }) => recordClaim(app, track.talksId, 'prisoner-swaps', prisonerSwapBody(uniqueSlug('swap'), track.parties[0]));
+      const [a1, a2, b1] = [await swap(a), await swap(a), await swap(b)];
+      const linkInB = (sameAs: string) =>
+        app.api.post(`${talksPath(b.talksId)}/claims/${b1}/same-as`).send({ sameAs, sameAsTalksId: a.talksId, ...reasonBody('One exchange', '2025-02-11') }).expect(201);
+      await linkInB(a1);
+      await app.api.get(`/v1/talks/${a.talksId}`).set('x-min-position', (await headPosition()).toString()).expect(200);
+
+      const one = subscribe(`/talks?talksId=${a.talksId}`);
+      const all = subscribe('/talks');
+      await Promise.all([one.ready(), all.ready()]);
+      expect(one.received[0].data.tracks).toEqual([expect.objectContaining({ talksId: a.talksId, counts: expect.objectContaining({ swaps: 2 }) })]);
+
+      // Recorded in b, this link makes a's two reports one incident: a's stream has not moved, its counts have.
+      const before = (await headPosition()).toString();
+      const linked = (await linkInB(a2)).body.position as string;
+      const aCountsOnce = (client: SseClient) => client.received.some((message) => message.event === 'status' && message.data.talksId === a.talksId && message.data.counts.swaps === 1);
+      await until(() => aCountsOnce(one) && aCountsOnce(all), 'the status of the track the link recounted');
+      for (const client of [one, all]) {
+        expect(client.received.find((message) => message.event === 'status' && message.data.talksId === a.talksId)).toMatchObject({ id: linked, data: { counts: { swaps: 1 } } });
+      }
+      await until(() => all.received.some((message) => message.event === 'status' && message.data.talksId === b.talksId), 'the status of the track that recorded it');
+      expect(all.received.find((message) => message.event === 'status' && message.data.talksId === b.talksId)).toMatchObject({ id: linked, data: { counts: { swaps: 1 } } });
+      expect(one.received.every((message) => message.event !== 'status' || message.data.talksId === a.talksId)).toBe(true);
+      // The track whose event it is first, then those it recounted, at the link's id.
+      const statuses = all.received.filter((message) => message.event === 'status' && message.id === linked).map((message) => message.data.talksId);
+      expect(statuses).toEqual([b.talksId, a.talksId]);
+
+      // A client that missed the link resumes: both tracks are in its snapshot.
+      const resumed = subscribe('/talks', { lastEventId: before });
+      await resumed.ready();
+      expect(resumed.received[0].data.tracks).toEqual(
+        expect.arrayContaining([expect.objectContaining({ talksId: a.talksId, counts: expect.objectContaining({ swaps: 1 }) }), expect.objectContaining({ talksId: b.talksId })]),
+      );
     });
   });
 

@@ -16,6 +16,7 @@ import { ClaimChangesValidator } from './claims/claim-changes.validator';
 import { ClaimsController } from './claims/claims.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { OtherTrackClaims } from './claims/other-track-claims';
+import { RecordedLinks } from './claims/recorded-links';
 import { CLOCK, systemClock } from './commands/clock';
 import { CommandResponseInterceptor } from './commands/command-response.interceptor';
 import { RegisteredActors } from './commands/registered-actors';
@@ -122,6 +123,7 @@ export class AppModule {
         ActorReader,
         ClaimChangesValidator,
         OtherTrackClaims,
+        RecordedLinks,
         ReadModels,
         ReadYourWritesInterceptor,
         SseConnections,

@@ -8,7 +8,7 @@ import { ClaimBasisDto } from './claim-basis.dto';
  * does not): `occurredAt` and `provenance` say when and on whose word the identity was stated.
  */
 export class ClaimLinkDto extends ClaimBasisDto {
-  @ApiProperty({ description: 'The event id of the other claim, in the same track', format: 'uuid', example: '5b0d6a84-3c1e-4f4e-9d8e-2f7a1c9b0e11' })
+  @ApiProperty({ description: 'The event id of the other claim: of this track, unless `sameAsTalksId` names another', format: 'uuid', example: '5b0d6a84-3c1e-4f4e-9d8e-2f7a1c9b0e11' })
   @IsUUID()
   sameAs!: string;
 

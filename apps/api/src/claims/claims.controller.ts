@@ -10,6 +10,7 @@ import { talksCommand } from '../talks/talks-command';
 import { CorrectClaimDto, RetractClaimDto } from './claim-amendment.dto';
 import { ClaimLinkDto } from './claim-link.dto';
 import { OtherTrackClaims } from './other-track-claims';
+import { RecordedLinks } from './recorded-links';
 import { ClaimChangesValidator } from './claim-changes.validator';
 import { SlugParam } from './slug';
 import { SlugPipe } from './slug.pipe';
@@ -61,6 +62,7 @@ export class ClaimsController {
     private readonly commands: CommandBus,
     private readonly changes: ClaimChangesValidator,
     private readonly otherTracks: OtherTrackClaims,
+    private readonly recordedLinks: RecordedLinks,
   ) {}
 
   @Post('corrections')
@@ -97,7 +99,7 @@ export class ClaimsController {
     description:
       'Linked claims form one incident: it counts once in the status, and its timeline entries list every report and source. ' +
       'Both claims must be live claims of the same type, not yet one incident: of this track, or `sameAs` of the track `sameAsTalksId` names ' +
-      '(the link is recorded in this track).',
+      '(the link is recorded in this track). "One incident" counts links recorded in every track: no link may close a cycle through another track.',
     rejections: ['TALKS.NOT_OPENED', 'CLAIM.NOT_FOUND', 'PROVENANCE.NO_SOURCES', 'DATE.INVALID', 'DATE.IN_FUTURE', 'INCIDENT.SELF_LINK', 'INCIDENT.RETRACTED_CLAIM', 'INCIDENT.TYPE_MISMATCH', 'INCIDENT.ALREADY_LINKED'],
   })
   async link(
@@ -108,7 +110,9 @@ export class ClaimsController {
   ): Promise<CommandOutcome> {
     const sameAs = body.sameAs.toLowerCase();
     const elsewhere = body.sameAsTalksId !== undefined && body.sameAsTalksId !== id;
-    const context = elsewhere ? { otherClaims: await this.otherTracks.find(body.sameAsTalksId!, sameAs) } : {};
+    // Whether or not it names another track, a link must not close a cycle through one.
+    const [otherClaims, linksElsewhere] = await Promise.all([elsewhere ? this.otherTracks.find(body.sameAsTalksId!, sameAs) : undefined, this.recordedLinks.elsewhere(id, [eventId, sameAs])]);
+    const context = { ...(otherClaims ? { otherClaims } : {}), ...(linksElsewhere.length > 0 ? { linksElsewhere } : {}) };
     return this.commands.execute(talksCommand(id, 'LinkClaims', { ...body, sameAs, eventId }, request, context));
   }
 

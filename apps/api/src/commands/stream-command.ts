@@ -14,8 +14,8 @@ export class StreamCommand extends Command<CommandOutcome> {
     readonly id: string,
     readonly command: Readonly<{ type: string; data: object }>,
     readonly request: CommandRequest,
-    /** What the route looked up beyond this stream for the decision (a linked claim of another track). */
-    readonly context: Readonly<Pick<CommandContext, 'otherClaims'>> = {},
+    /** What the route looked up beyond this stream for the decision (a linked claim of another track, the links other tracks recorded). */
+    readonly context: Readonly<Pick<CommandContext, 'otherClaims' | 'linksElsewhere'>> = {},
   ) {
     super();
   }

@@ -19,11 +19,14 @@ export class IncidentsController {
   @ReadsFrom('talks')
   @ApiOperation({
     summary: 'Pairs of claims that may report the same real-world event, best first, for an editor to confirm',
-    description: 'Read only: nothing is ever linked automatically. Same track, same type, overlapping dates; ranked by shared actors and countries.',
+    description:
+      'Read only: nothing is ever linked automatically. Same type, overlapping dates; ranked by shared actors and countries. ' +
+      'Pairs are of one track unless `acrossTracks=true`, which adds pairs of two tracks that share an actor or a country ' +
+      '(link one with `sameAsTalksId`); candidates are found through the date index either way.',
   })
   @JsonResponse(200, '`{ items }`, best first', INCIDENT_SUGGESTIONS.ref)
   @ProblemResponses('READ.TOO_BROAD')
-  suggestions(@Query() { talksId, limit }: SuggestionsQueryDto): { items: IncidentSuggestion[] } {
-    return { items: incidentSuggestions(this.readModels.context('talks'), { talksId, limit }) };
+  suggestions(@Query() { talksId, acrossTracks, limit }: SuggestionsQueryDto): { items: IncidentSuggestion[] } {
+    return { items: incidentSuggestions(this.readModels.context('talks'), { talksId, acrossTracks, limit }) };
   }
 }

@@ -61,7 +61,7 @@ export class SubscriptionsController {
     description:
       'First `event: snapshot`, `id:` the talks projection’s position, `data: {"position", "tracks": [status…]}`. ' +
       'Then `event: status` with a track’s new status (as GET /v1/talks/{id}) each time its events are applied, ' +
-      '`id:` the position of the track’s last event. On a reconnect with `Last-Event-ID`, the snapshot holds only the ' +
+      '`id:` the position of the track’s last event (or of a link recorded in another track that recounted it: an incident counts once in each track with reports of it). On a reconnect with `Last-Event-ID`, the snapshot holds only the ' +
       'tracks changed after it (`"since"`). ' +
       COMMON,
   })

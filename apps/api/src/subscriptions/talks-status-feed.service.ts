@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { TALKS_STREAM_PREFIX } from '@parley/domain';
-import { AppliedBatch, getStatus, listStatuses, StatusView, statusView, TalksStatusDoc } from '@parley/projections';
+import { AppliedBatch, getStatus, listStatuses, StatusView, statusView, tracksRelinkedAfter } from '@parley/projections';
 import { ReadModels } from '../read-models/read-models.service';
 import { SseStream } from './sse-stream';
+import { changesOf } from './talks-status-changes';
 
 export const SNAPSHOT_EVENT = 'snapshot';
 export const STATUS_EVENT = 'status';
@@ -17,13 +17,12 @@ export type TalksSnapshot = Readonly<{
 
 type Follower = Readonly<{ talksId?: string; stream: SseStream }>;
 
-const byPosition = (a: TalksStatusDoc, b: TalksStatusDoc): number => (BigInt(a.position) < BigInt(b.position) ? -1 : 1);
-
 /**
  * Talks-status changes as the talks projection commits them. Each committed batch is turned
  * into the new status of each track it changed, read once whoever follows, and sent with the
- * track's own position as id, in position order. better-sqlite3 and the runner are
- * synchronous: a snapshot read together with joining the followers cannot miss or repeat a batch.
+ * track's own position as id (or that of a link in another track that recounted it), in id
+ * order. better-sqlite3 and the runner are synchronous: a snapshot read together with joining
+ * the followers cannot miss or repeat a batch.
  */
 @Injectable()
 export class TalksStatusFeed {
@@ -40,11 +39,13 @@ export class TalksStatusFeed {
   follow(stream: SseStream, { talksId, since }: Readonly<{ talksId?: string; since?: bigint }>): void {
     const position = this.readModels.position('talks');
     const docs = talksId === undefined ? listStatuses(this.context) : [getStatus(this.context, talksId)].filter((doc) => doc !== undefined);
+    // A link recorded in one track recounts others without moving their position.
+    const relinked = new Set(since === undefined ? [] : tracksRelinkedAfter(this.context, since));
     const now = new Date();
     const snapshot: TalksSnapshot = {
       position: position.toString(),
       ...(since === undefined ? {} : { since: since.toString() }),
-      tracks: docs.filter((doc) => since === undefined || BigInt(doc.position) > since).map((doc) => statusView(doc, now)),
+      tracks: docs.filter((doc) => since === undefined || BigInt(doc.position) > since || relinked.has(doc.talksId)).map((doc) => statusView(doc, now)),
     };
     if (!stream.send({ event: SNAPSHOT_EVENT, id: snapshot.position, data: snapshot })) return;
     const follower = { talksId, stream };
@@ -58,15 +59,10 @@ export class TalksStatusFeed {
 
   private publish({ from, events }: AppliedBatch): void {
     if (this.followers.size === 0) return;
-    const touched = new Set(events.filter((event) => event.streamId.startsWith(TALKS_STREAM_PREFIX)).map((event) => event.streamId.slice(TALKS_STREAM_PREFIX.length)));
-    // A track whose position did not move (its events were skipped) has not changed.
-    const changed = [...touched]
-      .map((id) => getStatus(this.context, id))
-      .filter((doc): doc is TalksStatusDoc => doc !== undefined && BigInt(doc.position) > from)
-      .sort(byPosition);
+    const changed = changesOf(this.context, from, events);
     const now = new Date();
-    for (const doc of changed) {
-      const message = { event: STATUS_EVENT, id: doc.position, data: statusView(doc, now) };
+    for (const { id, doc } of changed) {
+      const message = { event: STATUS_EVENT, id, data: statusView(doc, now) };
       for (const { talksId, stream } of this.followers) if (talksId === undefined || talksId === doc.talksId) stream.send(message);
     }
   }

@@ -23,7 +23,16 @@ export type CommandContext = Readonly<{
   registeredActors: ReadonlySet<string>;
   /** Claims of other tracks the command names (a link across tracks), as their own tracks stand: absent when not found. */
   otherClaims?: ReadonlyMap<string, OtherClaim>;
+  /**
+   * Links other tracks recorded among the claims of the incidents a link names (pairs of event
+   * ids), as the store held them: one track's state holds only the links recorded in it, and an
+   * incident may run through others.
+   */
+  linksElsewhere?: readonly LinkedPair[];
 }>;
+
+/** Two claims a live link joins, by event id. */
+export type LinkedPair = readonly [string, string];
 
 /** What a decision may know of a claim in another track. */
 export type OtherClaim = Readonly<{ talksId: string; type: string; retracted: boolean }>;

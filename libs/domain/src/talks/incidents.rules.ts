@@ -1,7 +1,7 @@
 import { checkClaimBasis } from '../shared/claim-basis.rules';
 import { DomainError } from '../shared/domain-error';
 import { rejection } from '../shared/error-codes';
-import type { OtherClaim } from '../shared/event';
+import type { LinkedPair, OtherClaim } from '../shared/event';
 import { LinkClaims, UnlinkClaims } from './talks.commands';
 import { ClaimsLinked, ClaimsUnlinked } from './talks.events';
 import type { ClaimRecord, OpenedTalks } from './talks.state';
@@ -12,12 +12,22 @@ import type { ClaimRecord, OpenedTalks } from './talks.state';
  * two, and the incident two claims share is the set reachable through live links.
  */
 
-/** Every claim reachable from `eventId` through live links, itself included. */
-export const incidentOf = (state: OpenedTalks, eventId: string): ReadonlySet<string> => {
+const linksOf = (pairs: readonly LinkedPair[]): ReadonlyMap<string, readonly string[]> => {
+  const links = new Map<string, string[]>();
+  for (const [a, b] of pairs) {
+    links.set(a, [...(links.get(a) ?? []), b]);
+    links.set(b, [...(links.get(b) ?? []), a]);
+  }
+  return links;
+};
+
+/** Every claim reachable from `eventId` through live links (this track's, and those `elsewhere` other tracks recorded), itself included. */
+export const incidentOf = (state: OpenedTalks, eventId: string, elsewhere: readonly LinkedPair[] = []): ReadonlySet<string> => {
+  const others = linksOf(elsewhere);
   const reached = new Set([eventId]);
   const waiting = [eventId];
   for (let next = waiting.pop(); next !== undefined; next = waiting.pop()) {
-    for (const other of state.linked.get(next) ?? []) {
+    for (const other of [...(state.linked.get(next) ?? []), ...(others.get(next) ?? [])]) {
       if (!reached.has(other)) {
         reached.add(other);
         waiting.push(other);
@@ -52,8 +62,10 @@ const otherNamed = (state: OpenedTalks, { sameAs, sameAsTalksId }: LinkClaims['d
 
 /**
  * Two live claims of the same type, not yet in one incident, and a dated, sourced statement that
- * they are one. Across tracks (both named: `sameAsTalksId`), the link is recorded in this track
- * and "one incident already" is judged from the links this track recorded.
+ * they are one. Across tracks (both named: `sameAsTalksId`), the link is recorded in this track.
+ * "One incident already" is judged from the links this track recorded and those other tracks
+ * recorded among the incidents' claims (`linksElsewhere`), so no link closes a cycle through
+ * another track, whether it names one or not.
  */
 export const decideLink = ({ data, metadata }: LinkClaims, state: OpenedTalks): readonly ClaimsLinked[] | DomainError => {
   if (data.eventId === data.sameAs) return rejection('INCIDENT.SELF_LINK', 'A claim cannot be linked to itself.', 'sameAs');
@@ -68,7 +80,7 @@ export const decideLink = ({ data, metadata }: LinkClaims, state: OpenedTalks): 
   if (claim.type !== other.type) {
     return rejection('INCIDENT.TYPE_MISMATCH', `A ${claim.type} and a ${other.type} cannot report the same event.`, 'sameAs');
   }
-  if (incidentOf(state, data.eventId).has(data.sameAs)) {
+  if (incidentOf(state, data.eventId, metadata.linksElsewhere).has(data.sameAs)) {
     return rejection('INCIDENT.ALREADY_LINKED', `Claims '${data.eventId}' and '${data.sameAs}' are already one incident.`, 'sameAs');
   }
   return checkClaimBasis(data, metadata.now) ?? [{ type: 'ClaimsLinked', data }];

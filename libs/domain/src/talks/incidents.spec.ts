@@ -105,6 +105,21 @@ describe('linking claims across tracks, both named', () => {
       .thenAccepted();
   });
 
+  it('refuses a link another track already recorded, or one closing a cycle through another track', () => {
+    const kyiv = { 'kyiv-report': { talksId: 'russia-ukraine-istanbul', type: 'PrisonerSwapped', retracted: false } };
+    // Istanbul recorded kyiv-report–tass; this track does not hold that link, the store does.
+    given(track)
+      .when(commandFor(across(), { ...elsewhere(kyiv), linksElsewhere: [['kyiv-report', 'tass']] }))
+      .thenError('INCIDENT.ALREADY_LINKED', 'sameAs');
+    // Istanbul joined tass and reuters through its own report: linking them here would make a cycle.
+    given(track)
+      .when(commandFor(linked({ eventId: 'reuters', sameAs: 'tass' }), { linksElsewhere: [['kyiv-report', 'tass'], ['reuters', 'kyiv-report']] }))
+      .thenError('INCIDENT.ALREADY_LINKED', 'sameAs');
+    given(track)
+      .when(commandFor(linked({ eventId: 'reuters', sameAs: 'tass' }), { linksElsewhere: [['kyiv-report', 'tass']] }))
+      .thenAccepted();
+  });
+
   it('reads its own track named as the other as the same track', () => {
     given(track).when(commandFor(linked({ eventId: 'reuters', sameAs: 'tass', sameAsTalksId: TALKS_ID }))).thenAccepted();
   });

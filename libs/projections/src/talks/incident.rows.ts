@@ -93,6 +93,22 @@ export const tracksOf = (ctx: ProjectionContext, eventIds: readonly string[]): s
     .pluck()
     .all(JSON.stringify(eventIds)) as string[];
 
+/** The tracks with claims in the live incidents around these claims: those a link or unlink between them may have recounted. */
+export const tracksAround = (ctx: ProjectionContext, eventIds: readonly string[]): string[] =>
+  tracksOf(ctx, [...new Set(eventIds.flatMap((eventId) => linkedIds(ctx, eventId, LIVE)))]);
+
+/**
+ * The tracks around the links opened or closed after a position: those whose counts moved since,
+ * though a link recorded in another track leaves their own position where it was. Links are few
+ * (each an editor's statement), so they are read without an index on when.
+ */
+export const tracksRelinkedAfter = (ctx: ProjectionContext, position: bigint): string[] => {
+  const ends = ctx
+    .statement(`SELECT event_id, same_as FROM ${ctx.table('talks_links')} WHERE linked_at > ? OR unlinked_at > ?`)
+    .all(position, position) as { event_id: string; same_as: string }[];
+  return ends.length === 0 ? [] : tracksAround(ctx, ends.flatMap((link) => [link.event_id, link.same_as]));
+};
+
 /** The incident a claim belongs to, as its live reports stand. */
 export const incidentAround = (ctx: ProjectionContext, eventId: string, source: LinkSource = LIVE): Incident | undefined => {
   const reports = reportsAmong(ctx, linkedIds(ctx, eventId, source), source);

@@ -21,6 +21,7 @@ export { InvalidCursorError } from './timeline-cursor';
 export { statusAt, timelineAt } from './talks.time-travel';
 export type { TimeTravelOptions } from './talks.time-travel';
 export { incidentColumnsOf } from './incidents';
+export { tracksAround, tracksRelinkedAfter } from './incident.rows';
 export type { IncidentView } from './incidents';
 export { incidentSuggestions } from './incident-suggestions';
 export type { IncidentSuggestion, SuggestionFilters } from './incident-suggestions';
