@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LinkedPair, TALKS_STREAM_PREFIX } from '@parley/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@parley/event-store';
 
@@ -10,10 +10,11 @@ const LINK_EVENTS = { eventTypes: ['ClaimsLinked', 'ClaimsUnlinked'], streamPref
  * to see an incident that runs through other tracks. Each ask first reads the link events
  * recorded since the last one, so it sees every link committed before it: the embedded store
  * finds them through its index of types; EventStoreDB's client pages through `$all` since then
- * (the whole log on the first ask after a start). Links are few, so all live ones are kept.
+ * (the whole log on the first read after a start, which therefore begins at boot, in the
+ * background, so the first link command rarely waits for it). Links are few, so all live ones are kept.
  */
 @Injectable()
-export class RecordedLinks {
+export class RecordedLinks implements OnApplicationBootstrap {
   /** Claim → claim it is linked to → the tracks that recorded a live link between them. */
   private readonly live = new Map<string, Map<string, Set<string>>>();
   /** Every event at or before this position has been read. */
@@ -21,6 +22,11 @@ export class RecordedLinks {
   private reading: Promise<void> = Promise.resolve();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  onApplicationBootstrap(): void {
+    // A store not reachable yet leaves the position where it was: the first ask reads again.
+    this.caughtUp().catch(() => undefined);
+  }
 
   /** The live links tracks other than `talksId` recorded among the claims of the incidents of `eventIds`, each once. */
   async elsewhere(talksId: string, eventIds: readonly string[]): Promise<LinkedPair[]> {
