@@ -8,7 +8,7 @@ const FREED = [['hostagesFreed', 'hostages freed'], ['prisonersFreed', 'prisoner
 
 /** `3 (3–4) hostages freed`: the counts a report states, or the incident's reconciled ones. */
 const freedText = (counts = {}) =>
-  FREED.filter(([key]) => counts[key]).map(([key, words]) => `${rangeText(counts[key])} ${words}`).join(', ');
+  FREED.filter(([key]) => counts[key]?.high > 0).map(([key, words]) => `${rangeText(counts[key])} ${words}`).join(', ');
 
 /** The incident's date: the reports' common days, or, when they have none, the span of them all. */
 const reconciledWhen = ({ occurredFrom, occurredUntil }) =>
@@ -53,7 +53,7 @@ export function incidentEntry({ incident, items }, correctionsOf, knownAt) {
     h('p', { class: 'claim-head' }, reconciledWhen(incident.reconciled), ' ', h('span', { class: 'claim-type' }, claimTypeLabel(items[0].type)), ' ',
       conflicting.map((what) => [h('span', { class: 'badge conflict', dataset: { conflicting: what } }, CONFLICT_LABELS[what] ?? `Conflicting ${what}`), ' '])),
     h('p', { class: 'incident-count' }, `One incident · ${plural(incident.reports.length, 'report', 'reports')} · ${plural(incident.independentSources, 'independent source', 'independent sources')}`),
-    h('p', { class: 'reconciled' }, h('strong', {}, 'Reconciled: '), [claimPeriodText(incident.reconciled.occurredFrom, incident.reconciled.occurredUntil), reconciledFreed].filter(Boolean).join(' · ')),
+    h('p', { class: 'reconciled' }, h('strong', {}, 'Reconciled: '), [incident.reconciled.occurredFrom && claimPeriodText(incident.reconciled.occurredFrom, incident.reconciled.occurredUntil), reconciledFreed].filter(Boolean).join(' · ')),
     h('ol', { class: 'reports', 'aria-label': 'Reports' }, incident.reports.map((report) => reportItem(report, itemOf.get(report.eventId), sourcesOf(report.eventId), correctionsOf, knownAt))),
   );
 }
