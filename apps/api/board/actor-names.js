@@ -24,5 +24,6 @@ export function loadNames(actorIds) {
   );
 }
 
-/** Every actor a status names: parties, mediators, the next meeting's participants. */
-export const actorsOfStatus = (status) => [...status.parties, ...status.mediators, ...(status.nextMeeting?.participants ?? [])];
+/** Every actor a status names: parties, mediators, the next meeting's participants, the ceasefire's host. */
+export const actorsOfStatus = (status) =>
+  [...status.parties, ...status.mediators, ...(status.nextMeeting?.participants ?? []), status.ceasefire?.hostedBy].filter(Boolean);

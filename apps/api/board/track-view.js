@@ -3,9 +3,10 @@ import { ApiError, download, getJson } from './api.js';
 import { ceasefireBadge, lifecycleBadge } from './badges.js';
 import { claimsChart } from './claims-chart.js';
 import { h } from './element.js';
+import { onePerEvent } from './incident-groups.js';
 import { amendmentsOf } from './track-amendments.js';
 import { timelineList } from './timeline-list.js';
-import { claimDateText, countText, rangeText } from './wording.js';
+import { claimDateText, countText, placeText, rangeText } from './wording.js';
 
 const TIMELINE_PAGE = 500;
 
@@ -19,13 +20,17 @@ function ceasefireFacts(ceasefire) {
     fact('In effect from', claimDateText(ceasefire.effectiveFrom)),
     fact('Ends', ceasefire.ended ? `${claimDateText(ceasefire.ended.at)}: ${ceasefire.ended.reason}` : ceasefire.endsAt ? claimDateText(ceasefire.endsAt) : 'no end set'),
     ...(ceasefire.extended ? [fact('Extended', extendedText(ceasefire.extended))] : []),
+    ...(ceasefire.place ? [fact('Where', placeText(ceasefire.place))] : []),
+    ...(ceasefire.hostedBy ? [fact('Hosted by', nameOf(ceasefire.hostedBy))] : []),
     fact('Violations reported', countText(ceasefire.violations)),
   ];
 }
 
+const TIMES = { 1: 'once', 2: 'twice' };
+
 /** The `Ends` fact shows the end in force; this says how it got there. */
 const extendedText = ({ count, lastAt, originalEndsAt }) =>
-  `${count === 1 ? 'once' : `${count} times`}, last on ${claimDateText(lastAt)}${originalEndsAt ? ` (first due to end ${claimDateText(originalEndsAt)})` : ''}`;
+  `${TIMES[count] ?? `${count} times`}, last on ${claimDateText(lastAt)}${originalEndsAt ? ` (first due to end ${claimDateText(originalEndsAt)})` : ''}`;
 
 function statusSection(status) {
   return h(
@@ -107,7 +112,7 @@ export function trackView(main, live, talksId) {
       if (turn !== drawn) return;
       heading.textContent = status.title;
       statusSlot.replaceChildren(statusSection(status));
-      chartSlot.replaceChildren(claimsChart(timeline.items));
+      chartSlot.replaceChildren(claimsChart(onePerEvent(timeline.items)));
       const moment = { asOf: endOfDay(moments.asOf), knownAt: moments.knownAt ? new Date(moments.knownAt) : undefined };
       timelineSlot.replaceChildren(
         timelineList(timeline.items, amendments, moment),

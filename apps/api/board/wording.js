@@ -6,6 +6,11 @@ export const CEASEFIRE_LABELS = { none: 'None', agreed: 'Agreed', in_effect: 'In
 
 export const CONFIDENCE_LABELS = { confirmed: 'Confirmed', reported: 'Reported', rumoured: 'Rumoured', denied: 'Denied' };
 
+/** A claim's stance over its sources; `asserted` (no source denies it) goes without saying. */
+export const STANCE_LABELS = { denied: 'Denied', disputed: 'Disputed' };
+
+export const CONFLICT_LABELS = { dates: 'Conflicting dates', counts: 'Conflicting counts' };
+
 /** `MeetingHeld` → `Meeting held`. */
 export const claimTypeLabel = (type) => type.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/ (\w)/g, (_, letter) => ` ${letter.toLowerCase()}`);
 
@@ -31,6 +36,15 @@ export function claimDateText(value, precision = 'day') {
   if (!value) return '—';
   return (FORMATS[precision] ?? FORMATS.day).format(new Date(value));
 }
+
+/** A range no more precise than its claim, its shared parts said once: "24–30 Nov 2023". */
+export function claimPeriodText(from, until, precision = 'day') {
+  if (!until) return claimDateText(from, precision);
+  return (FORMATS[precision] ?? FORMATS.day).formatRange(new Date(from), new Date(until));
+}
+
+/** `Doha, QAT`: a place as the claim states it. */
+export const placeText = (place) => [place?.city, place?.country].filter(Boolean).join(', ');
 
 const recorded = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
