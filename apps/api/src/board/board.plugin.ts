@@ -37,5 +37,6 @@ export async function registerBoard(app: NestFastifyApplication): Promise<void> 
     await board.register(fastifyStatic, { root: BOARD_ASSETS, prefix: '/board/', index: false, cacheControl: false });
     // The page itself, without a trailing slash; its assets are linked by absolute paths.
     board.get('/board', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+    board.get('/board/', (_request, reply) => reply.redirect('/board', 308));
   });
 }

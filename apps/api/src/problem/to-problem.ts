@@ -27,6 +27,12 @@ export function toProblem(exception: unknown, url: string): RenderedProblem {
     const detail = status === 413 || status === 415 || status === 429 ? known.meaning : httpExceptionDetail(exception);
     return { body: problem(status, code, detail, instance), headers: {} };
   }
+  const refusedFile = fileServerRefusal(exception);
+  if (refusedFile !== undefined) {
+    return refusedFile === 400
+      ? { body: problem(400, 'REQUEST.INVALID', 'The path is not one a file can have', instance), headers: {} }
+      : { body: problem(404, 'ROUTE.NOT_FOUND', API_ERROR_CODES['ROUTE.NOT_FOUND'].meaning, instance), headers: {} };
+  }
   if (exception instanceof ReadBudgetExceededError) {
     const detail = `This read would look at more than ${exception.rows} rows; narrow it with talksId, type, from or to`;
     return { body: problem(422, 'READ.TOO_BROAD', detail, instance), headers: {} };
@@ -48,6 +54,18 @@ export function toProblem(exception: unknown, url: string): RenderedProblem {
     return { body: problem(503, 'STORE.UNAVAILABLE', API_ERROR_CODES['STORE.UNAVAILABLE'].meaning, instance), headers: { 'retry-after': '5' } };
   }
   return { body: problem(500, 'INTERNAL', API_ERROR_CODES.INTERNAL.meaning, instance), headers: {} };
+}
+
+/**
+ * The file servers behind /docs and /board (@fastify/send) refuse a directory (403), a missing
+ * file (404) or a malformed path (400) with an http-errors error, which is no HttpException:
+ * its status, when it is one of those. A directory is answered as no such file.
+ */
+function fileServerRefusal(exception: unknown): 400 | 404 | undefined {
+  const { statusCode, expose } = (exception ?? {}) as { statusCode?: unknown; expose?: unknown };
+  if (expose !== true) return undefined;
+  if (statusCode === 400) return 400;
+  return statusCode === 403 || statusCode === 404 ? 404 : undefined;
 }
 
 /**
