@@ -1,4 +1,5 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { CLAIM_STANCES } from '@parley/projections';
 import { arrayOf, CLAIM_DATE, COUNT, DATE_TIME, record, schemaComponent } from '../openapi/schema-component';
 
 const RANGE: ReferenceObject = { $ref: '#/components/schemas/Range' };
@@ -12,8 +13,19 @@ export const INCIDENT = schemaComponent('Incident', {
       id: { type: 'string', format: 'uuid', description: 'The event id of its first recorded live report' },
       reports: arrayOf(
         record(
-          { eventId: { type: 'string', format: 'uuid' }, talksId: TEXT, occurredAt: CLAIM_DATE, occurredUntil: CLAIM_DATE, precision: TEXT, confidence: TEXT, counts: FREED },
-          ['occurredUntil', 'counts'],
+          {
+            eventId: { type: 'string', format: 'uuid' },
+            talksId: TEXT,
+            occurredAt: CLAIM_DATE,
+            occurredUntil: CLAIM_DATE,
+            precision: TEXT,
+            confidence: TEXT,
+            stance: { type: 'string', enum: [...CLAIM_STANCES] },
+            summary: TEXT,
+            note: TEXT,
+            counts: FREED,
+          },
+          ['occurredUntil', 'note', 'counts'],
         ),
       ),
       sources: arrayOf(
@@ -36,8 +48,8 @@ export const INCIDENT = schemaComponent('Incident', {
   example: {
     id: '0b7f9c2e-5d1a-4c3e-9f6b-2a8d4e1c7b90',
     reports: [
-      { eventId: '0b7f9c2e-5d1a-4c3e-9f6b-2a8d4e1c7b90', talksId: 'israel-hamas-hostages', occurredAt: '2025-01-19', precision: 'day', confidence: 'reported', counts: { hostagesFreed: { best: 3, low: 3, high: 3 } } },
-      { eventId: '5b0d6a84-3c1e-4f4e-9d8e-2f7a1c9b0e11', talksId: 'israel-hamas-hostages', occurredAt: '2025-01-19T16:00:00Z', precision: 'exact', confidence: 'confirmed', counts: { hostagesFreed: { best: 3, low: 3, high: 4 } } },
+      { eventId: '0b7f9c2e-5d1a-4c3e-9f6b-2a8d4e1c7b90', talksId: 'israel-hamas-hostages', occurredAt: '2025-01-19', precision: 'day', confidence: 'reported', stance: 'asserted', summary: 'Hamas released 3 hostages', counts: { hostagesFreed: { best: 3, low: 3, high: 3 } } },
+      { eventId: '5b0d6a84-3c1e-4f4e-9d8e-2f7a1c9b0e11', talksId: 'israel-hamas-hostages', occurredAt: '2025-01-19T16:00:00Z', precision: 'exact', confidence: 'confirmed', stance: 'asserted', summary: 'Hamas released 3 (3–4) hostages', counts: { hostagesFreed: { best: 3, low: 3, high: 4 } } },
     ],
     sources: [
       { eventId: '0b7f9c2e-5d1a-4c3e-9f6b-2a8d4e1c7b90', publisher: 'Times of Israel', originator: 'IDF' },

@@ -119,9 +119,9 @@ describe('incidents on the timeline', () => {
     expect(incident).toEqual({
       id: 'tass',
       reports: [
-        { eventId: 'tass', talksId: TALKS_ID, occurredAt: '2025-02-11', precision: 'day', confidence: 'reported', counts: { hostagesFreed: freed(3) } },
-        { eventId: 'reuters', talksId: TALKS_ID, occurredAt: '2025-02-01', precision: 'month', confidence: 'confirmed', counts: { hostagesFreed: freed(4, 3, 5) } },
-        { eventId: 'anadolu', talksId: TALKS_ID, occurredAt: '2025-02-11', precision: 'day', confidence: 'rumoured', counts: { hostagesFreed: freed(2) } },
+        expect.objectContaining({ eventId: 'tass', talksId: TALKS_ID, occurredAt: '2025-02-11', precision: 'day', confidence: 'reported', stance: 'asserted', counts: { hostagesFreed: freed(3) } }),
+        expect.objectContaining({ eventId: 'reuters', talksId: TALKS_ID, occurredAt: '2025-02-01', precision: 'month', confidence: 'confirmed', counts: { hostagesFreed: freed(4, 3, 5) } }),
+        expect.objectContaining({ eventId: 'anadolu', talksId: TALKS_ID, occurredAt: '2025-02-11', precision: 'day', confidence: 'rumoured', counts: { hostagesFreed: freed(2) } }),
       ],
       sources: [
         { eventId: 'tass', publisher: 'TASS', originator: 'Kremlin' },
@@ -133,6 +133,14 @@ describe('incidents on the timeline', () => {
       reconciled: { occurredFrom: '2025-02-11T00:00:00.000Z', occurredUntil: '2025-02-11T23:59:59.999Z', hostagesFreed: freed(4, 2, 5) },
       conflicting: ['counts'],
     });
+  });
+
+  it('says of each report where its sources stand, what it says, and its note', () => {
+    const t = threeReports();
+    t.given(linked({ eventId: 'reuters', sameAs: 'tass' }));
+    const [tass] = t.timeline().find((item) => item.eventId === 'tass')?.incident?.reports ?? [];
+    expect(tass).toMatchObject({ stance: 'asserted', summary: expect.stringMatching(/released 3 hostages/) });
+    expect(tass).not.toHaveProperty('note');
   });
 
   it('flags dates that do not overlap, and spans them', () => {

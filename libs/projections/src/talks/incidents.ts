@@ -1,6 +1,7 @@
 import { Confidence, PRECISIONS, Precision, canCarry, parseIsoDate, periodOf } from '@parley/domain';
 import { CONFIDENCE_RANK, ClaimData, Range, isRecord, rangeOf, recordsOf, textOf } from './claim-data';
-import { isCounted } from './claim-stance';
+import { ClaimStance, claimStanceOf, isCounted } from './claim-stance';
+import { summaryOf } from './claim-summary';
 import { EMPTY_COUNTS, StatusClaim, StatusCounts, TalksStatusDoc, contributionOf, foldStatus } from './talks-status';
 
 /**
@@ -159,6 +160,10 @@ export type IncidentReport = Readonly<{
   occurredUntil?: string;
   precision: string;
   confidence: string;
+  /** Where its sources stand together, its one-line summary and the analyst's note: what a reader shows of each report. */
+  stance: ClaimStance;
+  summary: string;
+  note?: string;
   /** The counts this report states (freed people), when it states any. */
   counts?: Readonly<{ hostagesFreed?: Range; prisonersFreed?: Range }>;
 }>;
@@ -196,7 +201,7 @@ const freedOf = ({ type, data }: StatusClaim): IncidentReport['counts'] => {
 const reportOf = (claim: StatusClaim): IncidentReport => {
   const { data } = claim;
   const provenance = isRecord(data.provenance) ? data.provenance : {};
-  const [until, counts] = [textOf(data.occurredUntil), freedOf(claim)];
+  const [until, counts, note] = [textOf(data.occurredUntil), freedOf(claim), textOf(data.note)];
   return {
     eventId: claim.eventId,
     talksId: textOf(data.talksId) ?? '',
@@ -204,6 +209,9 @@ const reportOf = (claim: StatusClaim): IncidentReport => {
     ...(until ? { occurredUntil: until } : {}),
     precision: textOf(data.precision) ?? 'day',
     confidence: textOf(provenance.confidence) ?? 'reported',
+    stance: claimStanceOf(data),
+    summary: summaryOf(claim.type, data),
+    ...(note ? { note } : {}),
     ...(counts ? { counts } : {}),
   };
 };
