@@ -14,27 +14,19 @@ const freedText = (counts = {}) =>
 const reconciledWhen = ({ occurredFrom, occurredUntil }) =>
   occurredFrom ? h('span', { class: 'when' }, h('span', { class: 'date-range', dataset: { from: occurredFrom, until: occurredUntil } }, claimPeriodText(occurredFrom, occurredUntil ?? occurredFrom))) : h('span', { class: 'when' }, 'Undated');
 
-/** What a timeline item says as `stance`, for a report known only by its sources. */
-const stanceOf = (sources) => {
-  const denying = sources.filter((source) => source.stance === 'denies').length;
-  return denying === 0 ? 'asserted' : denying === sources.length ? 'denied' : 'disputed';
-};
-
 /**
- * One report of the incident. A report of this track on this page is its timeline item, with its
- * summary, note and corrections; one of another track (or beyond the page) is what the incident
- * tells of it.
+ * One report of the incident, as the incident tells of it (stance, summary, note, counts); a
+ * report of this track on this page adds its place and corrections from its timeline item.
  */
 function reportItem(report, item, sources, correctionsOf, knownAt) {
-  const freed = freedText(report.counts);
   return h(
     'li',
     { class: 'report', dataset: { eventId: report.eventId } },
-    h('p', { class: 'claim-head' }, when(report.occurredAt, report.precision, report.occurredUntil), ' ', confidenceBadge(report.confidence), ' ', stanceBadge(item?.stance ?? stanceOf(sources)),
+    h('p', { class: 'claim-head' }, when(report.occurredAt, report.precision, report.occurredUntil), ' ', confidenceBadge(report.confidence), ' ', stanceBadge(report.stance),
       item?.corrected > 0 ? [' ', h('span', { class: 'badge amended' }, `Corrected ×${item.corrected}`)] : undefined,
       item ? undefined : [' ', h('a', { class: 'other-track', href: `#/track/${encodeURIComponent(report.talksId)}` }, `on track ${report.talksId}`)]),
-    item ? h('p', { class: 'claim-summary' }, item.summary) : freed ? h('p', { class: 'claim-summary' }, freed) : undefined,
-    noteLine(item?.note),
+    h('p', { class: 'claim-summary' }, report.summary),
+    noteLine(report.note),
     item ? placeLine(item.data) : undefined,
     sourcesList(item?.data.provenance?.sources ?? sources),
     item ? correctionsList(correctionsOf(item), knownAt) : undefined,
