@@ -70,9 +70,13 @@ describe('Incidents: claims that report one real-world event (e2e)', () => {
       reconciled: { occurredFrom: '2025-02-11T00:00:00.000Z', occurredUntil: '2025-02-11T23:59:59.999Z', prisonersFreed: { best: 1, low: 1, high: 1 } },
     });
 
+    // One entry per incident, when asked: the first report, carrying the others.
+    expect((await swapsOnTimeline(talksId, '&incidents=one')).map((item) => [item.eventId, item.incident.reports.length])).toEqual([[tass, 3]]);
+
     // As known before the link: three claims, each counting.
     expect((await statusOf(talksId, `?knownAt=${beforeLink}`)).counts).toMatchObject({ swaps: 3, prisonersFreed: { best: 3 } });
     expect((await swapsOnTimeline(talksId, `&knownAt=${beforeLink}`)).map((item) => item.incident)).toEqual([undefined, undefined, undefined]);
+    expect(await swapsOnTimeline(talksId, `&knownAt=${beforeLink}&incidents=one`)).toHaveLength(3);
 
     // Unlinking restores them.
     await unlink(talksId, reuters, tass).expect(201);

@@ -17,7 +17,7 @@ import { DatasetQueryDto } from './dataset-query.dto';
 export const isDatasetQuery = (query: DatasetQueryDto): boolean => query.shape !== undefined || query.fields !== undefined || query.changedSince !== undefined;
 
 /** Filters a correction can move a claim out of: a pull with them could not keep a copy exact. */
-const NOT_WITH_CHANGES = ['actor', 'country', 'placeCountry', 'from', 'to', 'minConfidence', 'asOf', 'knownAt'] as const;
+const NOT_WITH_CHANGES = ['actor', 'country', 'placeCountry', 'from', 'to', 'minConfidence', 'asOf', 'knownAt', 'incidents'] as const;
 
 type ChangePages = (cursor: string | undefined) => Page<ClaimChange>;
 

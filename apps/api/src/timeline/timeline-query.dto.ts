@@ -69,6 +69,16 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @IsIn(CLAIM_STANCES, { each: true })
   stance?: ClaimStance[];
 
+  @ApiPropertyOptional({
+    enum: ['each', 'one'],
+    default: 'each',
+    description:
+      '`one`: one entry per incident (linked reports of one event), at its first recorded live report, whose `incident` lists the others; a page may then hold fewer than `limit` items. `each` (default): every report, each carrying its incident',
+  })
+  @IsOptional()
+  @IsIn(['each', 'one'])
+  incidents?: 'each' | 'one';
+
   @ApiPropertyOptional({ description: 'The previous page’s `nextCursor`', maxLength: 500 })
   @IsOptional()
   @IsString()

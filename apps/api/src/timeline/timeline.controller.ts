@@ -89,6 +89,7 @@ function filtersOf(query: TimelineQueryDto, actors: ProjectionContext): Omit<Tim
     to: endOf(query.to, 'to'),
     minConfidence: query.minConfidence,
     stances: query.stance,
+    onePerIncident: query.incidents === 'one',
     limit: query.limit,
   };
 }

@@ -156,6 +156,23 @@ describe('incidents on the timeline', () => {
   it('leaves a claim linked to nothing without an incident', () => {
     expect(threeReports().timeline().every((item) => item.incident === undefined)).toBe(true);
   });
+
+  it('lists one entry per incident when asked, at its first recorded report, as known then too', () => {
+    const t = threeReports();
+    t.given(linked({ eventId: 'reuters', sameAs: 'tass' }), linked({ eventId: 'anadolu', sameAs: 'tass' })); // 5 and 6 March
+    const ids = (page: { items: { eventId: string; incident?: { reports: readonly unknown[] } }[] }) => page.items.map((item) => [item.eventId, item.incident?.reports.length ?? 1]);
+    expect(ids(timelinePage(t.harness.ctx, { talksId: TALKS_ID, onePerIncident: true, limit: 50 }))).toEqual([['open', 1], ['tass', 3]]);
+    expect(ids(timelineAt(t.harness.ctx, { talksId: TALKS_ID, onePerIncident: true, limit: 50 }, { knownAt: new Date('2025-03-04T12:00:00Z') }))).toEqual([
+      ['reuters', 1],
+      ['open', 1],
+      ['tass', 1],
+      ['anadolu', 1],
+    ]);
+    // Pages keep their cursor: the reports left out do not stop the walk.
+    const first = timelinePage(t.harness.ctx, { talksId: TALKS_ID, onePerIncident: true, limit: 2 });
+    expect(ids(first)).toEqual([['open', 1]]);
+    expect(ids(timelinePage(t.harness.ctx, { talksId: TALKS_ID, onePerIncident: true, limit: 2, after: first.nextCursor! }))).toEqual([['tass', 3]]);
+  });
 });
 
 describe('incidents in time travel', () => {

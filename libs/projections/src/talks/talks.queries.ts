@@ -86,6 +86,13 @@ export type TimelineFilters = Readonly<{
   minConfidence?: Confidence;
   /** Where the claim's sources stand together; an empty list does not filter. */
   stances?: readonly ClaimStance[];
+  /**
+   * One entry per incident: a linked report appears only as its incident's first recorded live
+   * report (its `incident` lists the others), the way the status counts it. An incident whose
+   * first report the other filters leave out does not appear; a page may then hold fewer than
+   * `limit` items, and `nextCursor` still goes on from where it read.
+   */
+  onePerIncident?: boolean;
   after?: string;
   limit: number;
 }>;
@@ -267,7 +274,8 @@ const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source
   const page = rows.slice(0, limit);
   const facets = source.kind === 'live' ? facetsOf(ctx, page.map((row) => row.event_id)) : undefined;
   const incidents = incidentsOfPage(ctx, page.map((row) => row.event_id), source);
-  const items = page.map((row) => {
+  const shown = filters.onePerIncident ? page.filter((row) => (incidents.get(row.event_id)?.id ?? row.event_id) === row.event_id) : page;
+  const items = shown.map((row) => {
     const item = timelineItemOf(row, facets && { actors: facets.actors.get(row.event_id) ?? [], countries: facets.countries.get(row.event_id) ?? [] });
     const incident = incidents.get(row.event_id);
     return incident ? { ...item, incident } : item;
