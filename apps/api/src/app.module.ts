@@ -18,6 +18,7 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { OtherTrackClaims } from './claims/other-track-claims';
 import { CLOCK, systemClock } from './commands/clock';
 import { CommandResponseInterceptor } from './commands/command-response.interceptor';
+import { PersistedSnapshots } from './commands/persisted-snapshots';
 import { RegisteredActors } from './commands/registered-actors';
 import { StreamCommandHandler } from './commands/stream-command.handler';
 import { StreamStateCache } from './commands/stream-state.cache';
@@ -117,6 +118,7 @@ export class AppModule {
       providers: [
         StreamCommandHandler,
         StreamStateCache,
+        PersistedSnapshots,
         RegisteredActors,
         StreamHistory,
         ActorReader,

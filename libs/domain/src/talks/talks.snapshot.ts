@@ -52,7 +52,15 @@ const entriesOf = <K, V, F>(collection: Iterable<readonly [K, V]>, form: (value:
 
 const same = <V>(value: V): V => value;
 
-const claimForm = (record: ClaimRecord): ClaimForm => [record.eventId, record.claim.type, record.retracted ? 1 : 0, JSON.stringify(record.claim.data)];
+/** The text a restored claim's data was read from: the next snapshot of it reuses it, parsed or not. */
+const dataTexts = new WeakMap<object, string>();
+
+const claimForm = (record: ClaimRecord): ClaimForm => [
+  record.eventId,
+  record.claim.type,
+  record.retracted ? 1 : 0,
+  dataTexts.get(record.claim) ?? JSON.stringify(record.claim.data),
+];
 
 export const encodeTalksState = (state: TalksState): TalksStateForm => {
   if (state.status === 'not_opened') return { status: 'not_opened' };
@@ -81,6 +89,7 @@ const lazyClaim = (type: string, text: string): TalksClaim => {
       return data;
     },
   });
+  dataTexts.set(claim, text);
   return claim as TalksClaim;
 };
 
