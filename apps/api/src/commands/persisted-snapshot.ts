@@ -14,7 +14,7 @@ export const SNAPSHOT_FORMAT = 1;
 
 type KeyedForm = readonly [commandId: string, fingerprint: string, revision: number, position: string, events: KeyedCommand['events']];
 
-type Envelope = Readonly<{ state: unknown; keyed: readonly KeyedForm[] }>;
+// The payload: the keyed commands as one JSON line, then the state's text (StateCodec).
 
 /** Why a persisted snapshot was not used: folding the stream from its events instead is always correct. */
 export type Unusable = 'version' | 'mismatch' | 'corrupt';
@@ -24,8 +24,7 @@ export function toRow(streamId: string, storeId: string, codec: StateCodec<unkno
   for (const [commandId, { fingerprint, revision, position, events }] of snapshot.keyedCommands) {
     keyed.push([commandId, fingerprint, revision, position.toString(), events]);
   }
-  const envelope: Envelope = { state: codec.encode(snapshot.state), keyed };
-  const payload = Buffer.from(JSON.stringify(envelope));
+  const payload = Buffer.from(`${JSON.stringify(keyed)}\n${codec.encode(snapshot.state)}`);
   return {
     streamId,
     storeId,
@@ -53,11 +52,13 @@ export function fromRow(row: SnapshotRow, storeId: string, at: RecordedEvent | u
   // Checked before parsing: the state's claims keep their data as text, parsed when first looked at.
   if (crc32(row.payload) !== row.checksum) return 'corrupt';
   try {
-    const envelope = JSON.parse(row.payload.toString('utf8')) as Envelope;
-    if (typeof envelope !== 'object' || envelope === null || !Array.isArray(envelope.keyed)) return 'corrupt';
-    const state = codec.decode(envelope.state);
+    const text = row.payload.toString('utf8');
+    const end = text.indexOf('\n');
+    const keyed = JSON.parse(text.slice(0, end)) as KeyedForm[];
+    if (end < 0 || !Array.isArray(keyed)) return 'corrupt';
+    const state = codec.decode(text.slice(end + 1));
     const keyedCommands = PersistentMap<string, KeyedCommand>().withMutations((commands) => {
-      for (const [commandId, fingerprint, revision, position, events] of envelope.keyed) {
+      for (const [commandId, fingerprint, revision, position, events] of keyed) {
         commands.set(commandId, { fingerprint, revision, position: BigInt(position), events });
       }
     });

@@ -1,4 +1,4 @@
-import { SnapshotFormError, StateCodec, isString } from '../shared/state-snapshot';
+import { SnapshotFormError, StateCodec, isString, parseForm } from '../shared/state-snapshot';
 import type { ActorState } from './actor.state';
 
 /**
@@ -19,6 +19,6 @@ export const decodeActorState = (form: unknown): ActorState => {
 
 export const actorStateCodec: StateCodec<ActorState> = {
   version: ACTOR_SNAPSHOT_VERSION,
-  encode: (state) => state,
-  decode: decodeActorState,
+  encode: (state) => JSON.stringify(state),
+  decode: (text) => decodeActorState(parseForm(text)),
 };

@@ -1,6 +1,6 @@
 import type { Collection } from 'immutable';
 import { List, Map as PersistentMap, OrderedMap, Set as PersistentSet } from 'immutable';
-import { SnapshotFormError, StateCodec, expectForm, isString } from '../shared/state-snapshot';
+import { SnapshotFormError, StateCodec, expectForm, isString, parseForm } from '../shared/state-snapshot';
 import type { FactKey } from './talks.facts';
 import type { CeasefireRecord, ClaimRecord, MeetingRecord, SwapRecord } from './talks.records';
 import type { AmendmentType, OpenedTalks, TalksState } from './talks.state';
@@ -142,8 +142,43 @@ export const decodeTalksState = (form: unknown): TalksState => {
   };
 };
 
+/**
+ * As text: the form without its claims as one JSON line, then a line per claim, its fields
+ * tab-separated (JSON text never holds a raw tab or newline) and its data as the JSON text it
+ * is. Read back with a split rather than a JSON parse, and written without escaping every
+ * claim's data a second time inside a JSON string: on a track of 100,000 claims, the bulk of the
+ * time a snapshot takes either way.
+ */
+const toText = (form: TalksStateForm): string => {
+  if (form.status === 'not_opened') return JSON.stringify(form);
+  const { claims, ...rest } = form as OpenedForm;
+  const lines = [JSON.stringify(rest)];
+  for (const [eventId, type, retracted, data] of claims) lines.push(`${JSON.stringify(eventId)}\t${JSON.stringify(type)}\t${retracted}\t${data}`);
+  return lines.join('\n');
+};
+
+const claimOfLine = (line: string): ClaimForm => {
+  const first = line.indexOf('\t');
+  const second = line.indexOf('\t', first + 1);
+  const third = line.indexOf('\t', second + 1);
+  if (first < 0 || second < 0 || third < 0) throw new SnapshotFormError('a claim line');
+  const retracted = line.slice(second + 1, third);
+  if (retracted !== '0' && retracted !== '1') throw new SnapshotFormError('a claim line');
+    // Parsed, not sliced: a parsed id is a string of its own, quicker to hash as a key than a slice of the whole text.
+  const eventId = expectForm<string>(parseForm(line.slice(0, first)), isString, 'an event id');
+  const type = expectForm<string>(parseForm(line.slice(first + 1, second)), isString, 'a claim type');
+  return [eventId, type, retracted === '1' ? 1 : 0, line.slice(third + 1)];
+};
+
+const fromText = (text: string): unknown => {
+  const lines = text.split('\n');
+  const head = parseForm(lines[0]);
+  if (lines.length === 1 || typeof head !== 'object' || head === null) return head;
+  return { ...head, claims: lines.slice(1).map(claimOfLine) };
+};
+
 export const talksStateCodec: StateCodec<TalksState> = {
   version: TALKS_SNAPSHOT_VERSION,
-  encode: encodeTalksState,
-  decode: decodeTalksState,
+  encode: (state) => toText(encodeTalksState(state)),
+  decode: (text) => decodeTalksState(fromText(text)),
 };
