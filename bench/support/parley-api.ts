@@ -34,6 +34,13 @@ export async function startApi(databaseFile: string, readyTimeoutMs?: number, en
   }
 }
 
+/** The API's Prometheus text (GET /metrics, read with the admin key). */
+export async function scrapeMetrics(api: Api): Promise<string> {
+  const response = await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+  if (response.status !== 200) throw new Error(`GET /metrics: ${response.status}`);
+  return response.text();
+}
+
 /** A database reused across processes already has the key: revoke it and make it again, to learn its plaintext. */
 async function recreateKey(url: string): Promise<string> {
   await fetch(`${url}/v1/admin/keys/bench-analyst`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN_KEY}` } });

@@ -19,6 +19,7 @@ import { OtherTrackClaims } from './claims/other-track-claims';
 import { RecordedLinks } from './claims/recorded-links';
 import { CLOCK, systemClock } from './commands/clock';
 import { CommandResponseInterceptor } from './commands/command-response.interceptor';
+import { PersistedSnapshots } from './commands/persisted-snapshots';
 import { RegisteredActors } from './commands/registered-actors';
 import { StreamCommandHandler } from './commands/stream-command.handler';
 import { StreamStateCache } from './commands/stream-state.cache';
@@ -118,6 +119,7 @@ export class AppModule {
       providers: [
         StreamCommandHandler,
         StreamStateCache,
+        PersistedSnapshots,
         RegisteredActors,
         StreamHistory,
         ActorReader,

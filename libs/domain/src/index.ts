@@ -5,6 +5,8 @@ export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/error-codes';
 export * from './shared/event';
+export { SnapshotFormError } from './shared/state-snapshot';
+export type { StateCodec } from './shared/state-snapshot';
 export * from './shared/ids';
 export { parseIsoDate, periodOf, isWhollyBefore, rangeOf } from './shared/dates';
 export type { ParsedDate, Period } from './shared/dates';
@@ -29,6 +31,7 @@ export type {
   TalksLifecycle,
   TalksState,
 } from './talks/talks.state';
+export { TALKS_SNAPSHOT_VERSION, decodeTalksState, encodeTalksState } from './talks/talks.snapshot';
 export { CLAIM_FIELDS, mergeChanges } from './talks/claim.fields';
 export type { FieldSpec } from './talks/claim.fields';
 
@@ -39,6 +42,7 @@ export { actorViewOf, actorViewOn, applyProfileChanges, evolveActor, initialActo
 export { roleDatePeriod, roleOn, rolePeriods, rolesOfPeriods } from './actors/actor.roles';
 export type { ActorRole, RolePeriod } from './actors/actor.roles';
 export { actorUpcasters } from './actors/actor.upcasters';
+export { ACTOR_SNAPSHOT_VERSION } from './actors/actor.snapshot';
 export type { ActorState, ActorView, RegisteredActor, UnregisteredActor } from './actors/actor.state';
 
 export type { StoredData, Upcaster, UpcasterTable } from './upcasting/upcaster';

@@ -232,7 +232,8 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand, Comm
       const result = await inSpan('append', { 'parley.stream_id': streamId, 'parley.events': events.length, 'parley.commands': planned.length }, () =>
         this.store.appendToStream(streamId, events, { expectedRevision }),
       );
-      this.states.keep(streamId, advance(snapshot, state, recordedAs(streamId, events, snapshot.revision, result.positions)));
+      const decider = AGGREGATES[planned[0].job.command.aggregate].decider;
+      this.states.keep(streamId, advance(snapshot, state, recordedAs(streamId, events, snapshot.revision, result.positions)), decider);
       let appended = 0;
       for (const { job, events: own, revision } of planned) {
         appended += own.length;

@@ -21,6 +21,8 @@ export type StreamSnapshot = Readonly<{
   revision: number;
   /** The global position of that event; 0n for none. */
   position: bigint;
+  /** That event's id; '' for none. A persisted snapshot is checked against it on restore. */
+  eventId: string;
   keyedCommands: PersistentMap<string, KeyedCommand>;
   /** A rough size of the event data folded in, for the cache's memory bound. */
   bytes: number;
@@ -30,6 +32,7 @@ export const emptySnapshot = (decider: AnyDecider): StreamSnapshot => ({
   state: decider.initialState(),
   revision: -1,
   position: 0n,
+  eventId: '',
   keyedCommands: PersistentMap(),
   bytes: 0,
 });
@@ -73,6 +76,7 @@ export const advance = (snapshot: StreamSnapshot, state: unknown, events: readon
     state,
     revision: last.revision,
     position: last.position,
+    eventId: last.id,
     keyedCommands: rememberKeyed(snapshot.keyedCommands, events),
     bytes: snapshot.bytes + estimateBytes(events),
   };

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { EVENT_STORE, EventStore } from '@parley/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@parley/event-store';
 import { LRUCache } from 'lru-cache';
 import { Environment } from '../config/environment';
 import { Metrics } from '../observability/metrics';
 import { inSpan, inSpanSync } from '../observability/spans';
 import type { AnyDecider } from './aggregates';
+import { PersistedSnapshots } from './persisted-snapshots';
 import { StreamSnapshot, emptySnapshot, foldInto } from './stream-snapshot';
 
 /**
@@ -13,6 +14,7 @@ import { StreamSnapshot, emptySnapshot, foldInto } from './stream-snapshot';
  * revision it already holds. Every snapshot is a fold of events the store has committed, so any
  * of them is a correct start: another process's writes are the tail the next read brings in,
  * and the store's expected-revision check refuses a decision made on a tail not yet seen.
+ * A stream not held starts from its persisted snapshot, when it has one (PersistedSnapshots).
  */
 @Injectable()
 export class StreamStateCache {
@@ -24,6 +26,7 @@ export class StreamStateCache {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     config: ConfigService<Environment, true>,
     @Optional() private readonly metrics?: Metrics,
+    @Optional() private readonly persisted?: PersistedSnapshots,
   ) {
     const entries = config.get('PARLEY_STATE_CACHE_ENTRIES', { infer: true });
     const megabytes = config.get('PARLEY_STATE_CACHE_MB', { infer: true });
@@ -50,23 +53,50 @@ export class StreamStateCache {
     return this.snapshots?.size ?? 0;
   }
 
-  /** The stream folded up to its last committed event: the cached snapshot and the tail read after it. */
+  /** The stream folded up to its last committed event: the cached (or persisted) snapshot and the tail read after it. */
   async load(streamId: string, decider: AnyDecider): Promise<StreamSnapshot> {
-    const cached = this.snapshots?.get(streamId) ?? emptySnapshot(decider);
-    const fromRevision = cached.revision + 1;
-    const tail = await inSpan('read', { 'parley.stream_id': streamId, 'parley.from_revision': fromRevision }, () =>
-      this.store.readStream(streamId, cached.revision < 0 ? {} : { fromRevision }),
-    );
-    const snapshot = inSpanSync('fold', { 'parley.stream_id': streamId, 'parley.events': tail.length }, () => foldInto(decider, cached, tail));
-    this.keep(streamId, snapshot);
+    const cached = this.snapshots?.get(streamId);
+    const { start, tail } = cached ? { start: cached, tail: await this.read(streamId, cached.revision + 1) } : await this.coldStart(streamId, decider);
+    const snapshot = inSpanSync('fold', { 'parley.stream_id': streamId, 'parley.events': tail.length }, () => foldInto(decider, start, tail));
+    this.hold(streamId, snapshot);
+    this.persisted?.offer(streamId, decider, snapshot, false);
     return snapshot;
+  }
+
+  /**
+   * The persisted snapshot and the events after it, when the store holds the event the snapshot
+   * ends with (read in the same read as the tail); else every event of the stream.
+   */
+  private async coldStart(streamId: string, decider: AnyDecider): Promise<{ start: StreamSnapshot; tail: RecordedEvent[] }> {
+    const row = await this.persisted?.find(streamId, decider);
+    if (row) {
+      const [at, ...tail] = await this.read(streamId, row.revision);
+      const restored = inSpanSync('restore', { 'parley.stream_id': streamId, 'parley.revision': row.revision }, () => this.persisted?.restore(row, at, decider));
+      if (restored) return { start: restored, tail };
+    }
+    return { start: emptySnapshot(decider), tail: await this.read(streamId, 0) };
+  }
+
+  private read(streamId: string, fromRevision: number): Promise<RecordedEvent[]> {
+    return inSpan('read', { 'parley.stream_id': streamId, 'parley.from_revision': fromRevision }, () =>
+      this.store.readStream(streamId, fromRevision <= 0 ? {} : { fromRevision }),
+    );
+  }
+
+  /**
+   * The snapshot an append left: kept (see `hold`), and persisted once it is due, after the
+   * answer that follows it.
+   */
+  keep(streamId: string, snapshot: StreamSnapshot, decider?: AnyDecider): void {
+    this.hold(streamId, snapshot);
+    if (decider) this.persisted?.offer(streamId, decider, snapshot, true);
   }
 
   /**
    * Keeps a snapshot unless a newer one (of the same committed stream) is already kept; one at
    * the same revision replaces it, since it was just checked against the store.
    */
-  keep(streamId: string, snapshot: StreamSnapshot): void {
+  private hold(streamId: string, snapshot: StreamSnapshot): void {
     if (!this.snapshots || snapshot.revision < 0) return;
     const kept = this.snapshots.peek(streamId);
     if (!kept || kept.revision <= snapshot.revision) this.snapshots.set(streamId, snapshot);

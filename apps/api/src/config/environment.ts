@@ -65,6 +65,20 @@ export class Environment {
   PARLEY_STATE_CACHE_MB = 256;
 
   /**
+   * A stream folded from at least this many events (and then every time it grew by as many
+   * more, or by a tenth, whichever is more) has its folded state persisted, so a cold start
+   * folds only the events after it. `0`: no snapshots are written or read.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  PARLEY_SNAPSHOT_EVERY = 1000;
+
+  /** The SQLite file those snapshots are kept in; empty: beside PARLEY_DB (`parley.db` → `parley.snapshots.db`). */
+  @IsString()
+  PARLEY_SNAPSHOT_DB = '';
+
+  /**
    * The most rows one read (a page, a status in the past) may look at before it answers 422
    * READ.TOO_BROAD instead: a read runs on the event loop, so an unbounded one would stall the server.
    */

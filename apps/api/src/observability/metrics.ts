@@ -95,6 +95,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly stateSnapshots = new Counter({
+    name: 'parley_state_snapshots_total',
+    help: 'Persisted snapshots of folded streams: restored at a cold read, written, not used (version: another snapshot version; mismatch: not of the events the store holds; corrupt), or failed to write',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

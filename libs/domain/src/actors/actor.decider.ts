@@ -4,6 +4,7 @@ import { rejection, Verdict } from '../shared/error-codes';
 import { ActorCommand, RegisterActor, UpdateActor } from './actor.commands';
 import { checkDatesARole, checkRoleDate, checkRoleNotBeforeCurrent } from './actor-role.rules';
 import { ActorEvent, ActorProfile, ActorUpdated, RoleDate } from './actor.events';
+import { actorStateCodec } from './actor.snapshot';
 import { ActorState, changesRole, evolveActor, initialActorState } from './actor.state';
 
 type Changes = ActorUpdated['data']['changes'];
@@ -82,4 +83,5 @@ export const actorDecider: Decider<ActorCommand, ActorEvent, ActorState> = {
   evolve: evolveActor,
   decide,
   referencedActors,
+  snapshot: actorStateCodec,
 };

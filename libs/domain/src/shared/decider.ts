@@ -1,5 +1,6 @@
 import { DomainError } from './domain-error';
 import { Command, Event, Identified } from './event';
+import type { StateCodec } from './state-snapshot';
 
 /** An aggregate as three pure functions. */
 export type Decider<C extends Command, E extends Event, S> = Readonly<{
@@ -16,4 +17,6 @@ export type Decider<C extends Command, E extends Event, S> = Readonly<{
    * can look them up and tell `decide` which exist.
    */
   referencedActors: (command: Omit<C, 'metadata'>, state: S) => readonly string[];
+  /** How the state is persisted as a snapshot; without one, a stream is always folded from its events. */
+  snapshot?: StateCodec<S>;
 }>;

@@ -10,6 +10,7 @@ import { checkNotConcluded } from './lifecycle.rules';
 import { CorrectClaim, EVENT_OF_COMMAND, TalksCommand } from './talks.commands';
 import { EMPTY_FACTS } from './talks.facts';
 import { TalksClaim, TalksEvent } from './talks.events';
+import { talksStateCodec } from './talks.snapshot';
 import { evolveAllTalks, evolveTalks, initialTalksState, TalksFacts, TalksState } from './talks.state';
 
 type ClaimCommand = Exclude<TalksCommand, { type: 'CorrectClaim' | 'RetractClaim' | 'LinkClaims' | 'UnlinkClaims' }>;
@@ -80,4 +81,5 @@ export const talksDecider: Decider<TalksCommand, TalksEvent, TalksState> = {
   evolveAll: evolveAllTalks,
   decide,
   referencedActors,
+  snapshot: talksStateCodec,
 };

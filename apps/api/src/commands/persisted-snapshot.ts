@@ -1,0 +1,69 @@
+import { StateCodec } from '@parley/domain';
+import type { RecordedEvent } from '@parley/event-store';
+import { Map as PersistentMap } from 'immutable';
+import { crc32 } from 'node:zlib';
+import type { SnapshotRow } from './snapshot.store';
+import type { KeyedCommand, StreamSnapshot } from './stream-snapshot';
+
+/**
+ * The payload's own format, beside the decider's state version: the state's form and the
+ * commands sent with an Idempotency-Key (so a retry after a restart still finds its first answer
+ * without the events the snapshot stands for being read again). Bump when this envelope changes.
+ */
+export const SNAPSHOT_FORMAT = 1;
+
+type KeyedForm = readonly [commandId: string, fingerprint: string, revision: number, position: string, events: KeyedCommand['events']];
+
+// The payload: the keyed commands as one JSON line, then the state's text (StateCodec).
+
+/** Why a persisted snapshot was not used: folding the stream from its events instead is always correct. */
+export type Unusable = 'version' | 'mismatch' | 'corrupt';
+
+export function toRow(streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot): SnapshotRow {
+  const keyed: KeyedForm[] = [];
+  for (const [commandId, { fingerprint, revision, position, events }] of snapshot.keyedCommands) {
+    keyed.push([commandId, fingerprint, revision, position.toString(), events]);
+  }
+  const payload = Buffer.from(`${JSON.stringify(keyed)}\n${codec.encode(snapshot.state)}`);
+  return {
+    streamId,
+    storeId,
+    stateVersion: codec.version,
+    format: SNAPSHOT_FORMAT,
+    revision: snapshot.revision,
+    eventId: snapshot.eventId,
+    position: snapshot.position,
+    bytes: snapshot.bytes,
+    checksum: crc32(payload),
+    payload,
+  };
+}
+
+/** Whether the row can be read by this code at all, before anything of the stream is read. */
+export const readable = (row: SnapshotRow, codec: StateCodec<unknown>): boolean => row.stateVersion === codec.version && row.format === SNAPSHOT_FORMAT;
+
+/**
+ * The snapshot the row holds, when it is of the events the store has: `at` is the stream's event
+ * at the row's revision, as read now. None there (the store is behind the snapshot: an older
+ * backup restored) or another event there (another history, another store) is a mismatch.
+ */
+export function fromRow(row: SnapshotRow, storeId: string, at: RecordedEvent | undefined, codec: StateCodec<unknown>): StreamSnapshot | Unusable {
+  if (row.storeId !== storeId || !at || at.id !== row.eventId || at.position !== row.position || at.revision !== row.revision) return 'mismatch';
+  // Checked before parsing: the state's claims keep their data as text, parsed when first looked at.
+  if (crc32(row.payload) !== row.checksum) return 'corrupt';
+  try {
+    const text = row.payload.toString('utf8');
+    const end = text.indexOf('\n');
+    const keyed = JSON.parse(text.slice(0, end)) as KeyedForm[];
+    if (end < 0 || !Array.isArray(keyed)) return 'corrupt';
+    const state = codec.decode(text.slice(end + 1));
+    const keyedCommands = PersistentMap<string, KeyedCommand>().withMutations((commands) => {
+      for (const [commandId, fingerprint, revision, position, events] of keyed) {
+        commands.set(commandId, { fingerprint, revision, position: BigInt(position), events });
+      }
+    });
+    return { state, revision: row.revision, position: row.position, eventId: row.eventId, keyedCommands, bytes: row.bytes };
+  } catch {
+    return 'corrupt';
+  }
+}
