@@ -19,12 +19,19 @@ type KeyedForm = readonly [commandId: string, fingerprint: string, revision: num
 /** Why a persisted snapshot was not used: folding the stream from its events instead is always correct. */
 export type Unusable = 'version' | 'mismatch' | 'corrupt';
 
-export function toRow(streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot): SnapshotRow {
+/** The payload's text in parts: the keyed commands' line, then the state's text in the codec's parts. */
+function* payloadParts(codec: StateCodec<unknown>, snapshot: StreamSnapshot): Generator<string> {
   const keyed: KeyedForm[] = [];
   for (const [commandId, { fingerprint, revision, position, events }] of snapshot.keyedCommands) {
     keyed.push([commandId, fingerprint, revision, position.toString(), events]);
   }
-  const payload = Buffer.from(`${JSON.stringify(keyed)}\n${codec.encode(snapshot.state)}`);
+  yield `${JSON.stringify(keyed)}\n`;
+  if (codec.encodeParts) yield* codec.encodeParts(snapshot.state);
+  else yield codec.encode(snapshot.state);
+}
+
+const rowOf = (streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot, text: string): SnapshotRow => {
+  const payload = Buffer.from(text);
   return {
     streamId,
     storeId,
@@ -37,6 +44,37 @@ export function toRow(streamId: string, storeId: string, codec: StateCodec<unkno
     checksum: crc32(payload),
     payload,
   };
+};
+
+export function toRow(streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot): SnapshotRow {
+  return rowOf(streamId, storeId, codec, snapshot, Array.from(payloadParts(codec, snapshot)).join(''));
+}
+
+// How long the encoding of a snapshot may hold the event loop before it hands it back.
+const TURN_MS = 10;
+
+/**
+ * The same row, made a part at a time with the event loop handed back every TURN_MS: a track of
+ * 100,000 claims takes about two seconds to encode, which would otherwise stall every request
+ * of the process. The snapshot is immutable, so it may be read across turns.
+ */
+export async function toRowInTurns(
+  streamId: string,
+  storeId: string,
+  codec: StateCodec<unknown>,
+  snapshot: StreamSnapshot,
+  turnMs = TURN_MS,
+): Promise<SnapshotRow> {
+  const parts: string[] = [];
+  let turnStarted = performance.now();
+  for (const part of payloadParts(codec, snapshot)) {
+    parts.push(part);
+    if (performance.now() - turnStarted >= turnMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      turnStarted = performance.now();
+    }
+  }
+  return rowOf(streamId, storeId, codec, snapshot, parts.join(''));
 }
 
 /** Whether the row can be read by this code at all, before anything of the stream is read. */

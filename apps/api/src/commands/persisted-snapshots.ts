@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { Environment } from '../config/environment';
 import { Metrics } from '../observability/metrics';
 import type { AnyDecider } from './aggregates';
-import { Unusable, fromRow, readable, toRow } from './persisted-snapshot';
+import { Unusable, fromRow, readable, toRow, toRowInTurns } from './persisted-snapshot';
 import { SnapshotRow, SnapshotStore } from './snapshot.store';
 import type { StreamSnapshot } from './stream-snapshot';
 
@@ -32,7 +32,8 @@ type Pending = Readonly<{ decider: AnyDecider; snapshot: StreamSnapshot }>;
  *
  * Writes happen after the answer: `offer` from a read only marks the stream due, and the write
  * is started (setImmediate) by the `offer` of an append, which its answer follows in the same
- * turn of the event loop. One stream is written per turn; the rest at shutdown at the latest.
+ * turn of the event loop. One stream is written at a time, its encoding spread over turns
+ * (toRowInTurns); the rest at shutdown at the latest.
  */
 @Injectable()
 export class PersistedSnapshots implements OnApplicationShutdown {
@@ -42,6 +43,8 @@ export class PersistedSnapshots implements OnApplicationShutdown {
   private readonly persistedAt = new LRUCache<string, number>({ max: TRACKED_STREAMS });
   private readonly pending = new Map<string, Pending>();
   private scheduled = false;
+  /** The write under way, across turns: at shutdown it is finished at once. */
+  private writing: (Pending & { streamId: string }) | undefined;
   private closed = false;
   private storeId: Promise<string> | undefined;
   private knownStoreId: string | undefined;
@@ -117,7 +120,7 @@ export class PersistedSnapshots implements OnApplicationShutdown {
     const due = snapshot.revision - persisted >= Math.max(this.every, Math.ceil((persisted + 1) * GROWTH));
     const waiting = this.pending.get(streamId);
     if (due && (!waiting || waiting.snapshot.revision < snapshot.revision)) this.pending.set(streamId, { decider, snapshot });
-    if (soon && this.pending.size > 0 && !this.scheduled) {
+    if (soon && this.pending.size > 0 && !this.scheduled && !this.writing) {
       this.scheduled = true;
       setImmediate(() => this.writeNext());
     }
@@ -126,30 +129,56 @@ export class PersistedSnapshots implements OnApplicationShutdown {
   private writeNext(): void {
     this.scheduled = false;
     const next = this.pending.entries().next();
-    if (next.done) return;
+    if (next.done || this.closed) return;
     const [streamId, pending] = next.value;
     this.pending.delete(streamId);
-    this.write(streamId, pending);
-    if (this.pending.size > 0) {
-      this.scheduled = true;
-      setImmediate(() => this.writeNext());
+    this.writing = { ...pending, streamId };
+    void this.writeInTurns(streamId, pending).finally(() => {
+      this.writing = undefined;
+      if (this.pending.size > 0 && !this.closed) {
+        this.scheduled = true;
+        setImmediate(() => this.writeNext());
+      }
+    });
+  }
+
+  private async writeInTurns(streamId: string, { decider, snapshot }: Pending): Promise<void> {
+    if (!this.table || this.closed || !decider.snapshot || this.knownStoreId === undefined) return;
+    const [codec, storeId] = [decider.snapshot, this.knownStoreId];
+    let row: SnapshotRow;
+    try {
+      row = await toRowInTurns(streamId, storeId, codec, snapshot);
+    } catch (error) {
+      return this.failed(streamId, error);
     }
+    // Closed meanwhile: shutdown wrote what was under way itself.
+    if (!this.closed) this.save(streamId, snapshot, () => row);
   }
 
   private write(streamId: string, { decider, snapshot }: Pending): void {
     if (!this.table || this.closed || !decider.snapshot || this.knownStoreId === undefined) return;
+    const [codec, storeId] = [decider.snapshot, this.knownStoreId];
+    this.save(streamId, snapshot, () => toRow(streamId, storeId, codec, snapshot));
+  }
+
+  private save(streamId: string, snapshot: StreamSnapshot, rowOf: () => SnapshotRow): void {
     try {
-      this.table.save(toRow(streamId, this.knownStoreId, decider.snapshot, snapshot), new Date());
+      this.table?.save(rowOf(), new Date());
       this.persistedAt.set(streamId, snapshot.revision);
       this.metrics?.stateSnapshots.inc({ outcome: 'written' });
     } catch (error) {
-      this.metrics?.stateSnapshots.inc({ outcome: 'write_failed' });
-      this.logger.warn(`Snapshot of ${streamId} not written (its events are all recorded): ${error instanceof Error ? error.message : String(error)}`);
+      this.failed(streamId, error);
     }
   }
 
-  /** Writes every snapshot still due, then closes the file. */
+  private failed(streamId: string, error: unknown): void {
+    this.metrics?.stateSnapshots.inc({ outcome: 'write_failed' });
+    this.logger.warn(`Snapshot of ${streamId} not written (its events are all recorded): ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  /** Writes every snapshot still due (the one under way first, at once), then closes the file. */
   onApplicationShutdown(): void {
+    if (this.writing) this.write(this.writing.streamId, this.writing);
     for (const [streamId, pending] of this.pending) this.write(streamId, pending);
     this.pending.clear();
     this.closed = true;

@@ -11,6 +11,12 @@
 export type StateCodec<S> = Readonly<{
   version: number;
   encode: (state: S) => string;
+  /**
+   * The same text as `encode`, in parts whose concatenation it is, each made only when reached:
+   * a writer can hand the event loop back between them, so a long stream's snapshot does not
+   * hold up every other request while it is written. Optional: small states are one part.
+   */
+  encodeParts?: (state: S) => Iterable<string>;
   /** Throws SnapshotFormError when the text is not one `encode` made. */
   decode: (text: string) => S;
 }>;
