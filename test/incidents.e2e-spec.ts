@@ -161,6 +161,22 @@ describe('Incidents: claims that report one real-world event (e2e)', () => {
     expectAppended(await link(a.talksId, a2, a1), `talks-${a.talksId}`, 4, 'ClaimsLinked');
   });
 
+  it('refuses one of two links sent at once, in two tracks, that together would close a cycle', async () => {
+    const a = await threeReports();
+    const [a1, a2] = a.reports;
+    const b = await openTrack(app);
+    const b1 = await recordClaim(app, b.talksId, 'prisoner-swaps', prisonerSwapBody('swap-kyiv', b.parties[0], [], { provenance: provenance('confirmed', 'Ukrinform') }));
+    await app.api.post(`${talksPath(b.talksId)}/claims/${b1}/same-as`).send({ ...linkBody(a1), sameAsTalksId: a.talksId }).expect(201);
+
+    // Each alone is allowed: a2–a1 within a, or b1–a2 from b. Both would make a1, b1, a2 a cycle.
+    const answers = await Promise.all([
+      link(a.talksId, a2, a1),
+      app.api.post(`${talksPath(b.talksId)}/claims/${b1}/same-as`).send({ ...linkBody(a2), sameAsTalksId: a.talksId }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    expectProblem(answers.find((answer) => answer.status === 409)!, 409, 'INCIDENT.ALREADY_LINKED', 'sameAs');
+  });
+
   it('needs an editor: an analyst is refused', async () => {
     const { talksId, reports } = await threeReports();
     const analyst = await app.as('analyst');

@@ -111,9 +111,11 @@ export class ClaimsController {
     const sameAs = body.sameAs.toLowerCase();
     const elsewhere = body.sameAsTalksId !== undefined && body.sameAsTalksId !== id;
     // Whether or not it names another track, a link must not close a cycle through one.
-    const [otherClaims, linksElsewhere] = await Promise.all([elsewhere ? this.otherTracks.find(body.sameAsTalksId!, sameAs) : undefined, this.recordedLinks.elsewhere(id, [eventId, sameAs])]);
-    const context = { ...(otherClaims ? { otherClaims } : {}), ...(linksElsewhere.length > 0 ? { linksElsewhere } : {}) };
-    return this.commands.execute(talksCommand(id, 'LinkClaims', { ...body, sameAs, eventId }, request, context));
+    return this.recordedLinks.oneAtATime(async () => {
+      const [otherClaims, linksElsewhere] = await Promise.all([elsewhere ? this.otherTracks.find(body.sameAsTalksId!, sameAs) : undefined, this.recordedLinks.elsewhere(id, [eventId, sameAs])]);
+      const context = { ...(otherClaims ? { otherClaims } : {}), ...(linksElsewhere.length > 0 ? { linksElsewhere } : {}) };
+      return this.commands.execute(talksCommand(id, 'LinkClaims', { ...body, sameAs, eventId }, request, context));
+    });
   }
 
   @Post('not-same-as')

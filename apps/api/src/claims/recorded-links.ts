@@ -20,6 +20,7 @@ export class RecordedLinks implements OnApplicationBootstrap {
   /** Every event at or before this position has been read. */
   private readPast: bigint | undefined;
   private reading: Promise<void> = Promise.resolve();
+  private linking: Promise<unknown> = Promise.resolve();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -45,6 +46,19 @@ export class RecordedLinks implements OnApplicationBootstrap {
       }
     }
     return pairs;
+  }
+
+  /**
+   * Runs one link command at a time in this process, from its look at the links recorded
+   * elsewhere to its append: two tracks' links checked side by side would each miss the other's
+   * and together could close a cycle. The next one's look then reads the link just appended.
+   * Two replicas can still race each other (EventStoreDB 23.10 appends to one stream at a time,
+   * so no check spans two tracks' appends); links are rare editor acts, the window milliseconds.
+   */
+  oneAtATime<T>(link: () => Promise<T>): Promise<T> {
+    const run = this.linking.then(link);
+    this.linking = run.catch(() => undefined);
+    return run;
   }
 
   /** One read at a time; a failed read leaves the position where it was, for the next ask to read again. */
