@@ -5,7 +5,7 @@ export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/error-codes';
 export * from './shared/event';
-export { SnapshotFormError } from './shared/state-snapshot';
+export { SnapshotFormError, finished } from './shared/state-snapshot';
 export type { StateCodec } from './shared/state-snapshot';
 export * from './shared/ids';
 export { parseIsoDate, periodOf, isWhollyBefore, rangeOf } from './shared/dates';

@@ -1,7 +1,8 @@
-import { StateCodec } from '@parley/domain';
+import { StateCodec, finished } from '@parley/domain';
 import type { RecordedEvent } from '@parley/event-store';
 import { Map as PersistentMap } from 'immutable';
 import { crc32 } from 'node:zlib';
+import { TURN_MS, inTurns } from './in-turns';
 import type { SnapshotRow } from './snapshot.store';
 import type { KeyedCommand, StreamSnapshot } from './stream-snapshot';
 
@@ -46,55 +47,62 @@ const rowOf = (streamId: string, storeId: string, codec: StateCodec<unknown>, sn
   };
 };
 
-export function toRow(streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot): SnapshotRow {
-  return rowOf(streamId, storeId, codec, snapshot, Array.from(payloadParts(codec, snapshot)).join(''));
-}
-
-// How long the encoding of a snapshot may hold the event loop before it hands it back.
-const TURN_MS = 10;
-
-/**
- * The same row, made a part at a time with the event loop handed back every TURN_MS: a track of
- * 100,000 claims takes about two seconds to encode, which would otherwise stall every request
- * of the process. The snapshot is immutable, so it may be read across turns.
- */
-export async function toRowInTurns(
-  streamId: string,
-  storeId: string,
-  codec: StateCodec<unknown>,
-  snapshot: StreamSnapshot,
-  turnMs = TURN_MS,
-): Promise<SnapshotRow> {
+/** The payload's text: a step per part. */
+function* payloadText(codec: StateCodec<unknown>, snapshot: StreamSnapshot): Generator<void, string, void> {
   const parts: string[] = [];
-  let turnStarted = performance.now();
   for (const part of payloadParts(codec, snapshot)) {
     parts.push(part);
-    if (performance.now() - turnStarted >= turnMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      turnStarted = performance.now();
-    }
+    yield;
   }
-  return rowOf(streamId, storeId, codec, snapshot, parts.join(''));
+  return parts.join('');
 }
+
+export const toRow = (streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot): SnapshotRow =>
+  rowOf(streamId, storeId, codec, snapshot, finished(payloadText(codec, snapshot)));
+
+/**
+ * The same row, made a part at a time across turns of the event loop (inTurns). The snapshot
+ * is immutable, so it may be read across turns.
+ */
+export const toRowInTurns = async (streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot, turnMs = TURN_MS): Promise<SnapshotRow> =>
+  rowOf(streamId, storeId, codec, snapshot, await inTurns(payloadText(codec, snapshot), turnMs));
 
 /** Whether the row can be read by this code at all, before anything of the stream is read. */
 export const readable = (row: SnapshotRow, codec: StateCodec<unknown>): boolean => row.stateVersion === codec.version && row.format === SNAPSHOT_FORMAT;
+
+// Bytes of a payload made text per step: a few milliseconds.
+const TEXT_PER_STEP = 4 * 1024 * 1024;
+const NEWLINE = 0x0a;
+
+/** The payload as text, a few megabytes per step, cut after line ends (a newline byte is never inside a UTF-8 sequence). */
+function* textOf(payload: Buffer): Generator<void, string, void> {
+  const parts: string[] = [];
+  for (let start = 0; start < payload.length; yield) {
+    const cut = payload.indexOf(NEWLINE, Math.min(start + TEXT_PER_STEP, payload.length));
+    const end = cut < 0 ? payload.length : cut + 1;
+    parts.push(payload.toString('utf8', start, end));
+    start = end;
+  }
+  return parts.join('');
+}
 
 /**
  * The snapshot the row holds, when it is of the events the store has: `at` is the stream's event
  * at the row's revision, as read now. None there (the store is behind the snapshot: an older
  * backup restored) or another event there (another history, another store) is a mismatch.
+ * In steps, as the codec decodes (StateCodec.decodeSteps).
  */
-export function fromRow(row: SnapshotRow, storeId: string, at: RecordedEvent | undefined, codec: StateCodec<unknown>): StreamSnapshot | Unusable {
+function* restoreSteps(row: SnapshotRow, storeId: string, at: RecordedEvent | undefined, codec: StateCodec<unknown>): Generator<void, StreamSnapshot | Unusable, void> {
   if (row.storeId !== storeId || !at || at.id !== row.eventId || at.position !== row.position || at.revision !== row.revision) return 'mismatch';
   // Checked before parsing: the state's claims keep their data as text, parsed when first looked at.
   if (crc32(row.payload) !== row.checksum) return 'corrupt';
   try {
-    const text = row.payload.toString('utf8');
+    const text = yield* textOf(row.payload);
     const end = text.indexOf('\n');
     const keyed = JSON.parse(text.slice(0, end)) as KeyedForm[];
     if (end < 0 || !Array.isArray(keyed)) return 'corrupt';
-    const state = codec.decode(text.slice(end + 1));
+    const stateText = text.slice(end + 1);
+    const state = codec.decodeSteps ? yield* codec.decodeSteps(stateText) : codec.decode(stateText);
     const keyedCommands = PersistentMap<string, KeyedCommand>().withMutations((commands) => {
       for (const [commandId, fingerprint, revision, position, events] of keyed) {
         commands.set(commandId, { fingerprint, revision, position: BigInt(position), events });
@@ -105,3 +113,7 @@ export function fromRow(row: SnapshotRow, storeId: string, at: RecordedEvent | u
     return 'corrupt';
   }
 }
+
+/** The snapshot the row holds, restored across turns of the event loop (inTurns); or why not. */
+export const fromRowInTurns = (row: SnapshotRow, storeId: string, at: RecordedEvent | undefined, codec: StateCodec<unknown>, turnMs = TURN_MS): Promise<StreamSnapshot | Unusable> =>
+  inTurns(restoreSteps(row, storeId, at, codec), turnMs);

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { Environment } from '../config/environment';
 import { Metrics } from '../observability/metrics';
 import type { AnyDecider } from './aggregates';
-import { Unusable, fromRow, readable, toRow, toRowInTurns } from './persisted-snapshot';
+import { Unusable, fromRowInTurns, readable, toRow, toRowInTurns } from './persisted-snapshot';
 import { SnapshotRow, SnapshotStore } from './snapshot.store';
 import type { StreamSnapshot } from './stream-snapshot';
 
@@ -88,8 +88,9 @@ export class PersistedSnapshots implements OnApplicationShutdown {
   }
 
   /** The snapshot the row holds, given the stream's event at the row's revision as just read; undefined when not of those events. */
-  restore(row: SnapshotRow, at: RecordedEvent | undefined, decider: AnyDecider): StreamSnapshot | undefined {
-    const restored = this.knownStoreId === undefined || !decider.snapshot ? 'mismatch' : fromRow(row, this.knownStoreId, at, decider.snapshot);
+  async restore(row: SnapshotRow, at: RecordedEvent | undefined, decider: AnyDecider): Promise<StreamSnapshot | undefined> {
+    // Across turns: a long track's restore would otherwise hold up every other request for a second.
+    const restored = this.knownStoreId === undefined || !decider.snapshot ? 'mismatch' : await fromRowInTurns(row, this.knownStoreId, at, decider.snapshot);
     if (typeof restored === 'string') {
       this.unusable(row.streamId, restored, row);
       return undefined;

@@ -1,3 +1,4 @@
+import { finished } from '@parley/domain';
 import type { RecordedEvent } from '@parley/event-store';
 import { Map as PersistentMap } from 'immutable';
 import type { AnyDecider } from './aggregates';
@@ -82,11 +83,21 @@ export const advance = (snapshot: StreamSnapshot, state: unknown, events: readon
   };
 };
 
-/** The snapshot with events after its revision folded in, in stream order. */
-export const foldInto = (decider: AnyDecider, snapshot: StreamSnapshot, events: readonly RecordedEvent[]): StreamSnapshot => {
-  const identified = events.map(({ id, type, data }) => ({ id, type, data }));
-  const state = decider.evolveAll
-    ? decider.evolveAll(snapshot.state, identified)
-    : identified.reduce((folded, event) => decider.evolve(folded, event), snapshot.state);
+// Events folded per step: a few milliseconds of work.
+const EVENTS_PER_STEP = 500;
+
+/**
+ * The snapshot with events after its revision folded in, in stream order, EVENTS_PER_STEP at a
+ * time (a fold of a stream's events in parts is the fold of them all).
+ */
+export function* foldSteps(decider: AnyDecider, snapshot: StreamSnapshot, events: readonly RecordedEvent[]): Generator<void, StreamSnapshot, void> {
+  let state = snapshot.state;
+  for (let from = 0; from < events.length; from += EVENTS_PER_STEP) {
+    if (from > 0) yield;
+    const identified = events.slice(from, from + EVENTS_PER_STEP).map(({ id, type, data }) => ({ id, type, data }));
+    state = decider.evolveAll ? decider.evolveAll(state, identified) : identified.reduce((folded, event) => decider.evolve(folded, event), state);
+  }
   return advance(snapshot, state, events);
-};
+}
+
+export const foldInto = (decider: AnyDecider, snapshot: StreamSnapshot, events: readonly RecordedEvent[]): StreamSnapshot => finished(foldSteps(decider, snapshot, events));

@@ -4,10 +4,11 @@ import { EVENT_STORE, EventStore, RecordedEvent } from '@parley/event-store';
 import { LRUCache } from 'lru-cache';
 import { Environment } from '../config/environment';
 import { Metrics } from '../observability/metrics';
-import { inSpan, inSpanSync } from '../observability/spans';
+import { inSpan } from '../observability/spans';
 import type { AnyDecider } from './aggregates';
 import { PersistedSnapshots } from './persisted-snapshots';
-import { StreamSnapshot, emptySnapshot, foldInto } from './stream-snapshot';
+import { inTurns } from './in-turns';
+import { StreamSnapshot, emptySnapshot, foldSteps } from './stream-snapshot';
 
 /**
  * The folded state of recently written streams, so a command reads at most the events after the
@@ -57,7 +58,7 @@ export class StreamStateCache {
   async load(streamId: string, decider: AnyDecider): Promise<StreamSnapshot> {
     const cached = this.snapshots?.get(streamId);
     const { start, tail } = cached ? { start: cached, tail: await this.read(streamId, cached.revision + 1) } : await this.coldStart(streamId, decider);
-    const snapshot = inSpanSync('fold', { 'parley.stream_id': streamId, 'parley.events': tail.length }, () => foldInto(decider, start, tail));
+    const snapshot = await inSpan('fold', { 'parley.stream_id': streamId, 'parley.events': tail.length }, () => inTurns(foldSteps(decider, start, tail)));
     this.hold(streamId, snapshot);
     this.persisted?.offer(streamId, decider, snapshot, false);
     return snapshot;
@@ -71,7 +72,7 @@ export class StreamStateCache {
     const row = await this.persisted?.find(streamId, decider);
     if (row) {
       const [at, ...tail] = await this.read(streamId, row.revision);
-      const restored = inSpanSync('restore', { 'parley.stream_id': streamId, 'parley.revision': row.revision }, () => this.persisted?.restore(row, at, decider));
+      const restored = await inSpan('restore', { 'parley.stream_id': streamId, 'parley.revision': row.revision }, () => this.persisted!.restore(row, at, decider));
       if (restored) return { start: restored, tail };
     }
     return { start: emptySnapshot(decider), tail: await this.read(streamId, 0) };

@@ -19,7 +19,21 @@ export type StateCodec<S> = Readonly<{
   encodeParts?: (state: S) => Iterable<string>;
   /** Throws SnapshotFormError when the text is not one `encode` made. */
   decode: (text: string) => S;
+  /**
+   * The same as `decode`, in steps: the generator yields between parts of the work and returns
+   * the state, so a reader can hand the event loop back between them while a long stream's
+   * snapshot is restored. Optional: small states are decoded at once.
+   */
+  decodeSteps?: (text: string) => Generator<void, S, void>;
 }>;
+
+/** What a generator of steps returns, with every step taken at once. */
+export const finished = <T>(steps: Generator<void, T, void>): T => {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+};
 
 export class SnapshotFormError extends Error {
   constructor(what: string) {

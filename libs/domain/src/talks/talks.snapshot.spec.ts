@@ -82,10 +82,27 @@ describe('a talks state snapshot', () => {
     for (const form of [null, [], 'x', { status: 'open' }, { ...encodeTalksState(fold([withId('o', opened())])), claims: [['o', 'TalksOpened']] }]) {
       expect(() => decodeTalksState(form)).toThrow(SnapshotFormError);
     }
-    const text = talksStateCodec.encode(fold([withId('o', opened())]));
-    for (const damaged of ['', 'nonsense', text.replace('\t', ' '), text.replace('\t0\t', '\t2\t')]) {
+    const text = talksStateCodec.encode(fold([withId('o', opened()), withId('m', held())]));
+    const unknownCollection = text.replace('\nmeetings\t', '\nmeeting\t');
+    const notOpenedWithLines = `${talksStateCodec.encode(talksDecider.initialState())}\n${text.split('\n')[1]}`;
+    for (const damaged of ['', 'nonsense', text.replace('\t', ' '), text.replace('\t0\t', '\t2\t'), unknownCollection, notOpenedWithLines, `${text}\n`]) {
       expect(() => talksStateCodec.decode(damaged)).toThrow(SnapshotFormError);
     }
+  });
+
+  it('decodes in steps to the state decode gives, yielding more often the more entries it holds', () => {
+    const steps = (text: string) => {
+      const decoding = talksStateCodec.decodeSteps!(text);
+      let yielded = 0;
+      for (let step = decoding.next(); ; step = decoding.next(), yielded++) if (step.done) return { state: step.value, yielded };
+    };
+    const short = fold([withId('o', opened()), withId('m', held())]);
+    const long = fold([withId('o', opened()), ...Array.from({ length: 2000 }, (_, i) => withId(`m${i}`, held({ meetingId: `m-${i}` })))]);
+    sameState(steps(talksStateCodec.encode(short)).state, short);
+    sameState(steps(talksStateCodec.encode(long)).state, long);
+    expect(steps(talksStateCodec.encode(short)).yielded).toBe(0);
+    // Two thousand claims, as many meetings and fact parts: several thousand entries, a step per few hundred.
+    expect(steps(talksStateCodec.encode(long)).yielded).toBeGreaterThan(20);
   });
 
   /** Stored as version 1 wrote it, read as the current version: what the upcasters feed the fold. */
@@ -126,6 +143,8 @@ describe('a talks state snapshot', () => {
    */
   const PINNED: Readonly<Record<number, string>> = {
     1: '7aef6143e17d66f42a6919576781469a8cd04def4c50d76a09e960f87160c437',
+    // Every collection a line per entry (version 1 wrote all but the claims in the head line).
+    2: '4d85c95f2d839111620e7f4207b24e1e30191ebc2332de123585525fd0b9eb32',
   };
 
   it('of a fixed history has the form pinned for its version', () => {
