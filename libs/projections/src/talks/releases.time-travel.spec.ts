@@ -30,12 +30,14 @@ const story = () => {
     unlink: recorder.talks(unlinked({ eventId: 'reuters', sameAs: 'tass' })),
   };
   const harness = projectionHarness(talksProjection);
-  return { harness, recorder, events, at, applyUpTo: (last: keyof typeof events) => {
+  /** Applies the story up to and including `last`: what the read model knows when a test reads it. */
+  const applyUpTo = (last: keyof typeof events): void => {
     for (const event of Object.values(events)) {
       expect(harness.apply(event).applied).toBe(true);
       if (event === events[last]) return;
     }
-  } };
+  };
+  return { harness, recorder, events, at, applyUpTo };
 };
 
 type Story = ReturnType<typeof story>;
