@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
+import { endOf } from './moment';
 import { ReadQueryDto } from './read-query.dto';
 
 const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -23,4 +24,9 @@ export class TimeTravelQueryDto extends ReadQueryDto {
   @IsOptional()
   @Matches(DATE_OR_TIME, { message: 'knownAt must be an ISO 8601 date or date-time with an offset' })
   knownAt?: string;
+}
+
+/** The moments a bitemporal read asks about, each a date meaning the end of that day; a date that does not exist is a 400. */
+export function timeTravelOf(query: Pick<TimeTravelQueryDto, 'asOf' | 'knownAt'>): Readonly<{ asOf?: Date; knownAt?: Date }> {
+  return { asOf: endOf(query.asOf, 'asOf'), knownAt: endOf(query.knownAt, 'knownAt') };
 }

@@ -3,12 +3,13 @@ import { SLUG_PATTERN } from '@parley/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OptionalCountryCode } from '../claims/country-code';
-import { ReadQueryDto } from '../read-models/read-query.dto';
+import { DateWindowQueryDto } from '../read-models/date-window-query.dto';
 
 export const RELEASE_KINDS = ['prisoner', 'hostage'] as const;
 export const MAX_RELEASES_PAGE = 500;
 
-export class ReleasesQueryDto extends ReadQueryDto {
+/** The ledger's filters: the person's own, and (as the timeline's) their claim's track, dates and time travel. */
+export class ReleasesQueryDto extends DateWindowQueryDto {
   @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, example: 'us-russia-ukraine' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'talksId must be a track id' })

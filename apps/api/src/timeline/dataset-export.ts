@@ -3,7 +3,7 @@ import {
   timelineAt, versionPositions,
 } from '@parley/projections';
 import { Readable } from 'node:stream';
-import { endOf } from '../read-models/moment';
+import { timeTravelOf } from '../read-models/time-travel-query.dto';
 import { ApiProblem } from '../problem/problem';
 import { ExportFormat, pagedExport } from './timeline-export';
 import { DatasetQueryDto } from './dataset-query.dto';
@@ -22,7 +22,7 @@ const NOT_WITH_CHANGES = ['actor', 'country', 'placeCountry', 'from', 'to', 'min
 type ChangePages = (cursor: string | undefined) => Page<ClaimChange>;
 
 const fullExport = (talks: ProjectionContext, query: DatasetQueryDto, filters: Omit<TimelineFilters, 'after'>): ChangePages => {
-  const [asOf, knownAt] = [endOf(query.asOf, 'asOf'), endOf(query.knownAt, 'knownAt')];
+  const { asOf, knownAt } = timeTravelOf(query);
   return (cursor) => {
     const page = timelineAt(talks, { ...filters, after: cursor }, { asOf, knownAt });
     const positions = versionPositions(talks, page.items, knownAt);

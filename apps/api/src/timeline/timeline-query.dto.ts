@@ -2,15 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CONFIDENCES, Confidence, SLUG_PATTERN, TALKS_CLAIM_TYPES } from '@parley/domain';
 import { CLAIM_STANCES, ClaimStance } from '@parley/projections';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OptionalCountryCode } from '../claims/country-code';
 import { asList } from '../read-models/query-params';
-import { TimeTravelQueryDto } from '../read-models/time-travel-query.dto';
+import { DateWindowQueryDto } from '../read-models/date-window-query.dto';
 
 export const MAX_TIMELINE_PAGE = 500;
 
-
-export class TimelineQueryDto extends TimeTravelQueryDto {
+export class TimelineQueryDto extends DateWindowQueryDto {
   @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, example: 'us-russia-ukraine' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: 'talksId must be a track id' })
@@ -34,22 +33,6 @@ export class TimelineQueryDto extends TimeTravelQueryDto {
   @ArrayMaxSize(TALKS_CLAIM_TYPES.length)
   @IsIn(TALKS_CLAIM_TYPES, { each: true })
   type?: string[];
-
-  @ApiPropertyOptional({
-    description: 'Claims whose date (or range, to the end of `occurredUntil`) ends on or after this; undated openings are left out',
-    example: '2025-01-01',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({
-    description: 'Claims whose date (or range) begins on or before this (a date means the end of that day); with `from`, the claims whose range overlaps the window',
-    example: '2025-12-31',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 
   @ApiPropertyOptional({ enum: CONFIDENCES, description: 'rumoured < reported < confirmed (a denial is a `stance`, not a confidence)' })
   @IsOptional()

@@ -3,9 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DatasetRecord, Page, ProjectionContext, TimelineFilters, TimelineItem, actorIdsIn, timelineAt } from '@parley/projections';
 import { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { endOf } from '../read-models/moment';
+import { dateWindowOf } from '../read-models/date-window-query.dto';
 import { ReadModels } from '../read-models/read-models.service';
 import { ReadsFrom } from '../read-models/reads-from.decorator';
+import { timeTravelOf } from '../read-models/time-travel-query.dto';
 import { readingCursor } from '../read-models/reading-cursor';
 import { ProblemResponses } from '../openapi/problem-responses.decorator';
 import { CSV, ExportFormat, exportFormatOf, NDJSON, timelineExport } from './timeline-export';
@@ -70,7 +71,7 @@ export class TimelineController {
 
   /** Pages from the live read model, or from its claim versions when asOf/knownAt is asked. */
   private pagesFor(query: TimelineQueryDto): (filters: Omit<TimelineFilters, 'after'>, cursor?: string) => Page<TimelineItem> {
-    const [asOf, knownAt] = [endOf(query.asOf, 'asOf'), endOf(query.knownAt, 'knownAt')];
+    const { asOf, knownAt } = timeTravelOf(query);
     const context = this.readModels.context('talks');
     return (filters, cursor) => timelineAt(context, { ...filters, after: cursor }, { asOf, knownAt });
   }
@@ -85,8 +86,7 @@ function filtersOf(query: TimelineQueryDto, actors: ProjectionContext): Omit<Tim
     countryActors: query.country === undefined ? undefined : actorIdsIn(actors, query.country),
     placeCountry: query.placeCountry,
     types: query.type,
-    from: query.from === undefined ? undefined : new Date(query.from),
-    to: endOf(query.to, 'to'),
+    ...dateWindowOf(query),
     minConfidence: query.minConfidence,
     stances: query.stance,
     onePerIncident: query.incidents === 'one',

@@ -1,6 +1,7 @@
 import { CLAIM_FIELDS } from '@parley/domain';
 import { ClaimData, ClaimType, recordsOf, textOf, textsOf } from './claim-data';
 import { placeOf } from './claim-place';
+import { isCounted } from './claim-stance';
 
 /** What a claim is indexed by besides its track and date: the actors it names, the countries, the people freed. */
 
@@ -66,6 +67,9 @@ export type ReleaseRow = Readonly<{
   sentence: string | null;
 }>;
 
+/** The claim types that free people: those `releasesOf` reads rows from. */
+export const RELEASE_CLAIM_TYPES: readonly ClaimType[] = ['PrisonerSwapped', 'HostagesReleased'];
+
 /** One row per person freed in a swap, and one per name of a hostage release (an unnamed count gives none). */
 export const releasesOf = (type: ClaimType, data: ClaimData): readonly ReleaseRow[] => {
   if (type === 'PrisonerSwapped') {
@@ -95,3 +99,6 @@ export const releasesOf = (type: ClaimType, data: ClaimData): readonly ReleaseRo
   }
   return [];
 };
+
+/** What a claim adds to the ledger of people freed: a release every source denies freed no one. */
+export const ledgerRowsOf = (type: ClaimType, data: ClaimData): readonly ReleaseRow[] => (isCounted(data) ? releasesOf(type, data) : []);

@@ -14,7 +14,22 @@ export const personKeyOf = (kind: string, person: string | null): string | null 
   return name ? `${kind}\u0000${name}` : null;
 };
 
-type ReleaseRowKey = { event_id: string; idx: number; kind: string; person: string | null };
+/** A release row as the ledger matches it: which claim and place in its list, and whom it names. */
+export type LedgerRowKey = Readonly<{ eventId: string; idx: number; kind: string; person: string | null }>;
+
+/** One person of an incident: the row that represents them, the other rows naming them, and the reports those rows come from. */
+export type PersonEntry<R extends LedgerRowKey> = Readonly<{ first: R; others: readonly R[]; reports: readonly string[] }>;
+
+/** An incident's release rows, in recorded order (position, then place in the list), as one entry per person. */
+export const entriesPerPerson = <R extends LedgerRowKey>(rows: readonly R[]): PersonEntry<R>[] => {
+  const byPerson = new Map<string, R[]>();
+  rows.forEach((row, at) => {
+    // An unnamed row matches no other: its own group.
+    const key = personKeyOf(row.kind, row.person) ?? `#${at}`;
+    byPerson.set(key, [...(byPerson.get(key) ?? []), row]);
+  });
+  return [...byPerson.values()].map(([first, ...others]) => ({ first, others, reports: [...new Set([first, ...others].map((row) => row.eventId))] }));
+};
 
 /** The rows of claims linked to no other live report: each listed, with no incident. */
 export const listAlone = (ctx: ProjectionContext, eventIds: readonly string[]): void => {
@@ -27,18 +42,11 @@ export const listAlone = (ctx: ProjectionContext, eventIds: readonly string[]): 
 export const listIncident = (ctx: ProjectionContext, { id, reports }: Incident): void => {
   const releases = ctx.table('releases');
   const rows = ctx
-    .statement(`SELECT event_id, idx, kind, person FROM ${releases} WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY position, idx`)
-    .all(JSON.stringify(reports.map((report) => report.eventId))) as ReleaseRowKey[];
-  const byPerson = new Map<string, ReleaseRowKey[]>();
-  rows.forEach((row, at) => {
-    // An unnamed row matches no other: its own group.
-    const key = personKeyOf(row.kind, row.person) ?? `#${at}`;
-    byPerson.set(key, [...(byPerson.get(key) ?? []), row]);
-  });
+    .statement(`SELECT event_id AS eventId, idx, kind, person FROM ${releases} WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY position, idx`)
+    .all(JSON.stringify(reports.map((report) => report.eventId))) as LedgerRowKey[];
   const write = ctx.statement(`UPDATE ${releases} SET listed = ?, incident_id = ?, reports = ? WHERE event_id = ? AND idx = ?`);
-  for (const [first, ...others] of byPerson.values()) {
-    const naming = [...new Set([first, ...others].map((row) => row.event_id))];
-    write.run(1, id, JSON.stringify(naming), first.event_id, first.idx);
-    for (const row of others) write.run(0, id, null, row.event_id, row.idx);
+  for (const { first, others, reports: naming } of entriesPerPerson(rows)) {
+    write.run(1, id, JSON.stringify(naming), first.eventId, first.idx);
+    for (const row of others) write.run(0, id, null, row.eventId, row.idx);
   }
 };

@@ -3,7 +3,7 @@ import { TALKS_ID, corrected, held, linked, opened, retracted, swapped, unlinked
 import { eventRecorder, projectionHarness, withEventId } from '../testing';
 import { actorActivity } from './actor-activity.queries';
 import { talksProjection } from './talks.projection';
-import { ReleaseFilters, releasesPage } from './talks.queries';
+import { ReleaseFilters, releasesPage } from './releases.queries';
 
 const fogel = (person = 'Marc Fogel'): Release => ({ person, nationality: 'USA', releasedBy: 'rus' });
 const vinnik: Release = { person: 'Alexander Vinnik', nationality: 'RUS', releasedBy: 'usa' };

@@ -3,7 +3,8 @@ import { eventRecorder, projectionHarness, withEventId } from '../testing';
 import { foldStatus } from './talks-status';
 import { talksProjection } from './talks.projection';
 import { actorActivity } from './actor-activity.queries';
-import { getStatus, liveClaims, releasesPage, timelinePage } from './talks.queries';
+import { getStatus, liveClaims, timelinePage } from './talks.queries';
+import { releasesPage } from './releases.queries';
 
 /** Corrections and retractions: the claim's rows are rewritten or dropped, and the status is refolded. */
 const setup = () => {

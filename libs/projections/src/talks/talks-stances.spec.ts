@@ -4,7 +4,8 @@ import { actorActivity } from './actor-activity.queries';
 import { claimStanceOf } from './claim-stance';
 import { foldStatus } from './talks-status';
 import { talksProjection } from './talks.projection';
-import { getStatus, liveClaims, releasesPage, timelinePage } from './talks.queries';
+import { getStatus, liveClaims, timelinePage } from './talks.queries';
+import { releasesPage } from './releases.queries';
 import { statusAt, timelineAt } from './talks.time-travel';
 
 /** Where a claim's sources stand, and what a claim every source denies adds: nothing to counts, no one to the ledger. */

@@ -2,7 +2,8 @@ import { brokered, corrected, opened, released, swapped, visited } from '@parley
 import type { RecordedEvent } from '@parley/event-store';
 import { eventRecorder, projectionHarness, withEventId } from '../testing';
 import { UNDATED } from './claim-dates';
-import { getStatus, releasesPage } from './talks.queries';
+import { getStatus } from './talks.queries';
+import { releasesPage } from './releases.queries';
 import { statusAt, timelineAt } from './talks.time-travel';
 import { talksProjection } from './talks.projection';
 

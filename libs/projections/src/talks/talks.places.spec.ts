@@ -1,7 +1,8 @@
 import { TALKS_ID, brokered, corrected, held, opened, scheduled, swapped, violated, visited } from '@parley/domain/testing/talks.fixtures';
 import { eventRecorder, projectionHarness, withEventId } from '../testing';
 import { talksProjection } from './talks.projection';
-import { getStatus, releasesPage, timelinePage } from './talks.queries';
+import { getStatus, timelinePage } from './talks.queries';
+import { releasesPage } from './releases.queries';
 import { statusAt, timelineAt } from './talks.time-travel';
 import { foldStatus, StatusClaim } from './talks-status';
 import { statusView } from './talks-status.view';

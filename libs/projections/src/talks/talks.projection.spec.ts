@@ -118,6 +118,7 @@ describe('talks projection: claim rows', () => {
         detained_since: '2021-08',
         sentence: '14 years',
         occurred_until: null,
+        occurred_to: Date.UTC(2025, 1, 11),
         listed: 1,
         incident_id: null,
         reports: null,

@@ -205,7 +205,8 @@ export const talksProjection: Projection = {
   //    and confidence).
   // 6: releases list a person once per incident (listed, incident_id, reports); links, unlinks and changes to an
   //    incident's reports are kept as changes of its other reports for `changedSince` pulls (talks_incident_changes).
-  version: 6,
+  // 7: release rows keep their claim's occurred_to, so the ledger selects by from/to and asOf as the timeline does.
+  version: 7,
   eventTypes: TALKS_EVENT_TYPES,
   tables: TALKS_TABLES,
   createTables: createTalksTables,

@@ -3,7 +3,8 @@ import { eventRecorder, projectionHarness, withEventId } from '../testing';
 import { talksProjection } from './talks.projection';
 import { InvalidCursorError } from './timeline-cursor';
 import { actorActivity } from './actor-activity.queries';
-import { getStatus, listStatuses, liveClaims, releasesPage, timelinePage } from './talks.queries';
+import { getStatus, listStatuses, liveClaims, timelinePage } from './talks.queries';
+import { releasesPage } from './releases.queries';
 
 const HOSTAGES = 'israel-hamas-hostages';
 const rumour = { sources: [{ publisher: 'TASS' }], confidence: 'rumoured' as const };

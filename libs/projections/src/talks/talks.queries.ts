@@ -2,10 +2,10 @@ import type { Confidence, Precision, TalksLifecycle } from '@parley/domain';
 import type { ProjectionContext } from '../projection';
 import { WORK_TICK, withinReadBudget } from '../read-budget';
 import { CONFIDENCE_RANK, ClaimData, ClaimType, isRecord, recordsOf, textOf } from './claim-data';
-import { UNDATED } from './claim-dates';
+import { DateWindow, addDateWindow, longestRange } from './claim-window';
 import { ClaimActor } from './claim-facets';
 import { ClaimStance, claimStanceOf } from './claim-stance';
-import { incidentsOfPage } from './incident.rows';
+import { LinkSource, incidentsOfPage } from './incident.rows';
 import { IncidentView } from './incidents';
 import { StatusClaim, StatusCore, TalksStatusDoc } from './talks-status';
 import { StatusClaimRow, readCore, readStatus, statusClaimOf } from './talks-status.rows';
@@ -17,10 +17,10 @@ import { decodeCursor, encodeCursor, positionOf } from './timeline-cursor';
  */
 
 const MAX_PAGE = 500;
-const pageSize = (limit: number): number => Math.min(Math.max(Math.trunc(limit) || 1, 1), MAX_PAGE);
+export const pageSize = (limit: number): number => Math.min(Math.max(Math.trunc(limit) || 1, 1), MAX_PAGE);
 
 /** A WHERE clause grown from constant fragments, with the values bound in the same order. */
-const conditions = () => {
+export const conditions = () => {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, ...values: unknown[]): void => {
@@ -56,7 +56,7 @@ export const liveClaims = (ctx: ProjectionContext, talksId: string, occurredBy?:
   return (ctx.statement(sql).all(...params) as StatusClaimRow[]).map(statusClaimOf);
 };
 
-export type TimelineFilters = Readonly<{
+export type TimelineFilters = DateWindow & Readonly<{
   talksId?: string;
   actor?: string;
   /**
@@ -74,15 +74,6 @@ export type TimelineFilters = Readonly<{
   placeCountry?: string;
   /** Claim types; an empty list does not filter. */
   types?: readonly string[];
-  /**
-   * Inclusive bounds a claim's range must overlap: it starts (the first moment of `occurredAt`) by
-   * `to` and ends (the last moment of `occurredUntil`, or its start) at or after `from`. Undated
-   * claims are outside every such window.
-   */
-  from?: Date;
-  to?: Date;
-  /** Only claims that count by then: the whole range has passed (`asOf`). Undated claims count on every date. */
-  occurredBy?: Date;
   minConfidence?: Confidence;
   /** Where the claim's sources stand together; an empty list does not filter. */
   stances?: readonly ClaimStance[];
@@ -131,7 +122,7 @@ export type TimelineItem = Readonly<{
 
 export type Page<T> = Readonly<{ items: T[]; nextCursor: string | null }>;
 
-type TimelineRow = {
+export type TimelineRow = {
   event_id: string;
   talks_id: string;
   type: ClaimType;
@@ -157,9 +148,9 @@ type TimelineRow = {
  * Which claims a timeline reads: the live rows (facets from their derived tables), or the versions
  * current at a position of `$all` (facets from each version's own JSON).
  */
-type ClaimSource = Readonly<{ kind: 'live' }> | Readonly<{ kind: 'known'; position: bigint }>;
+export type ClaimSource = LinkSource;
 
-const sourceConditions = (ctx: ProjectionContext, source: ClaimSource, filters: TimelineFilters) => {
+const sourceConditions = (ctx: ProjectionContext, source: ClaimSource, filters: ClaimsFilters) => {
   const { where, params, add } = conditions();
   add(WORK_TICK);
   if (source.kind === 'live') {
@@ -224,30 +215,27 @@ export const timelineItemOf = (
   };
 };
 
-/** The longest range (last moment minus first) of any claim the source holds, 0 when none states one: read from a partial index, longest first. */
-const longestRange = (ctx: ProjectionContext, source: ClaimSource): number => {
-  const table = source.kind === 'live' ? ctx.table('talks_claims') : ctx.table('talks_claim_versions');
-  const sql = `SELECT occurred_to - occurred_from FROM ${table} WHERE occurred_to > occurred_from ORDER BY occurred_to - occurred_from DESC LIMIT 1`;
-  return (ctx.statement(sql).pluck().get() as number | undefined) ?? 0;
-};
+/** Where a read in timeline order starts: after a claim's sort key, or at it (`inclusive`: a release page goes on inside a claim). */
+export type ClaimsStart = Readonly<{ occurredFrom: number; position: bigint; inclusive?: boolean }>;
 
-/** Up to `count` rows of one source in timeline order, of one type or of every type. */
-/** `reach`: the longest range stored (longestRange), read once per page. */
-const claimRows = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource, type: string | undefined, count: number, reach: number): TimelineRow[] => {
+/** Up to `count` rows of one source in timeline order, of one type or of every type; `reach`: the longest range stored (longestRange), read once per page. */
+const claimRows = (
+  ctx: ProjectionContext,
+  filters: ClaimsFilters,
+  source: ClaimSource,
+  type: string | undefined,
+  count: number,
+  reach: number,
+  start: ClaimsStart | undefined,
+): TimelineRow[] => {
   const { where, params, add } = sourceConditions(ctx, source, filters);
   if (filters.talksId !== undefined) add('c.talks_id = ?', filters.talksId);
   if (filters.placeCountry !== undefined) add('c.place_country = ?', filters.placeCountry);
   if (type !== undefined) add('c.type = ?', type);
-  // A claim reaches `from` by its end; bounding its start too (by the longest range stored) keeps this an index range scan.
-  if (filters.from !== undefined) add('c.occurred_to >= ? AND c.occurred_from >= ?', filters.from.getTime(), filters.from.getTime() - reach);
-  if (filters.to !== undefined) add(filters.from === undefined ? 'c.occurred_from <= ? AND c.occurred_from > ?' : 'c.occurred_from <= ?', filters.to.getTime(), ...(filters.from === undefined ? [UNDATED] : []));
-  if (filters.occurredBy !== undefined) add('c.occurred_to <= ? AND c.occurred_from <= ?', filters.occurredBy.getTime(), filters.occurredBy.getTime());
+  addDateWindow(add, 'c', filters, reach);
   if (filters.minConfidence !== undefined) add('c.confidence_rank >= ?', CONFIDENCE_RANK[filters.minConfidence] ?? 0);
   if (filters.stances?.length) add('c.stance IN (SELECT value FROM json_each(?))', JSON.stringify(filters.stances));
-  if (filters.after !== undefined) {
-    const [occurredFrom, position] = decodeCursor(filters.after, ['number', 'string']);
-    add('(c.occurred_from, c.position) > (?, ?)', occurredFrom, positionOf(position));
-  }
+  if (start !== undefined) add(`(c.occurred_from, c.position) ${start.inclusive ? '>=' : '>'} (?, ?)`, start.occurredFrom, start.position);
   const [table, facetColumns] = source.kind === 'live' ? [ctx.table('talks_claims'), ''] : [ctx.table('talks_claim_versions'), ', c.actors, c.countries'];
   const sql = `SELECT c.event_id, c.talks_id, c.type, c.occurred_at, c.occurred_until, c.precision, c.occurred_from, c.confidence, c.summary, c.cameo, c.plover,
       c.data, c.corrected, c.revision, CAST(c.position AS TEXT) AS position_text, c.recorded_at${facetColumns}
@@ -261,16 +249,31 @@ const byDateThenPosition = (a: TimelineRow, b: TimelineRow): number => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> => {
-  const limit = pageSize(filters.limit);
+/** What selects claims, without the page: a timeline's filters, or those a release page reads its claims by. */
+export type ClaimsFilters = Omit<TimelineFilters, 'after' | 'limit' | 'onePerIncident'>;
+
+/** Up to `count` claims of one source in timeline order from `start`, the filters applying. */
+export const orderedClaimRows = (ctx: ProjectionContext, filters: ClaimsFilters, source: ClaimSource, count: number, start?: ClaimsStart): TimelineRow[] => {
   // One indexed read per type, merged: a type filter read through the date index would walk
   // every claim of other types first, so a rare type would cost the whole store.
   const types = filters.types?.length ? [...new Set(filters.types)] : [undefined];
   const reach = filters.from === undefined ? 0 : longestRange(ctx, source);
-  const rows = types
-    .flatMap((type) => claimRows(ctx, filters, source, type, limit + 1, reach))
+  return types
+    .flatMap((type) => claimRows(ctx, filters, source, type, count, reach, start))
     .sort(byDateThenPosition)
-    .slice(0, limit + 1);
+    .slice(0, count);
+};
+
+/** Where the page after a timeline cursor starts. */
+const startAfter = (cursor: string | undefined): ClaimsStart | undefined => {
+  if (cursor === undefined) return undefined;
+  const [occurredFrom, position] = decodeCursor(cursor, ['number', 'string']);
+  return { occurredFrom: occurredFrom as number, position: positionOf(position) };
+};
+
+const readClaimsPage = (ctx: ProjectionContext, filters: TimelineFilters, source: ClaimSource): Page<TimelineItem> => {
+  const limit = pageSize(filters.limit);
+  const rows = orderedClaimRows(ctx, filters, source, limit + 1, startAfter(filters.after));
   const page = rows.slice(0, limit);
   const facets = source.kind === 'live' ? facetsOf(ctx, page.map((row) => row.event_id)) : undefined;
   const incidents = incidentsOfPage(ctx, page.map((row) => row.event_id), source);
@@ -325,70 +328,4 @@ const facetsOf = (ctx: ProjectionContext, eventIds: readonly string[]) => {
   const countries = new Map<string, string[]>();
   for (const row of countryRows) countries.set(row.event_id, [...(countries.get(row.event_id) ?? []), row.country]);
   return { actors, countries };
-};
-
-export type ReleaseFilters = Readonly<{
-  talksId?: string;
-  nationality?: string;
-  releasedBy?: string;
-  releasedTo?: string;
-  kind?: 'prisoner' | 'hostage';
-  after?: string;
-  limit: number;
-}>;
-
-export type ReleaseItem = Readonly<{
-  eventId: string;
-  idx: number;
-  talksId: string;
-  kind: 'prisoner' | 'hostage';
-  person: string | null;
-  nationality: string | null;
-  releasedBy: string | null;
-  /** Whom a swap handed the person to, when reports say; always null for a hostage. */
-  releasedTo: string | null;
-  occurredAt: string;
-  occurredUntil: string | null;
-  detainedSince: string | null;
-  sentence: string | null;
-  /** When the claim is linked to other live reports: their incident, and those of its reports that name the person. */
-  incident?: Readonly<{ id: string; reports: readonly string[] }>;
-}>;
-
-/**
- * Every person freed by a live claim, once per incident (the row of the first report naming them,
- * filters applying to that row), by date, then position, then order within the claim.
- */
-export const releasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page<ReleaseItem> =>
-  withinReadBudget(ctx.db, () => readReleasesPage(ctx, filters));
-
-const readReleasesPage = (ctx: ProjectionContext, filters: ReleaseFilters): Page<ReleaseItem> => {
-  const { where, params, add } = conditions();
-  add(WORK_TICK);
-  // Which row lists a person is kept on the rows as incidents change, so a page reads one index range.
-  add('r.listed = 1');
-  if (filters.talksId !== undefined) add('r.talks_id = ?', filters.talksId);
-  if (filters.nationality !== undefined) add('r.nationality = ?', filters.nationality);
-  if (filters.releasedBy !== undefined) add('r.released_by = ?', filters.releasedBy);
-  if (filters.releasedTo !== undefined) add('r.released_to = ?', filters.releasedTo);
-  if (filters.kind !== undefined) add('r.kind = ?', filters.kind);
-  if (filters.after !== undefined) {
-    const [occurredFrom, position, idx] = decodeCursor(filters.after, ['number', 'string', 'number']);
-    add('(r.occurred_from, r.position, r.idx) > (?, ?, ?)', occurredFrom, positionOf(position), idx);
-  }
-  const limit = pageSize(filters.limit);
-  const sql = `SELECT r.event_id AS eventId, r.idx, r.talks_id AS talksId, r.kind, r.person, r.nationality, r.released_by AS releasedBy, r.released_to AS releasedTo,
-      r.occurred_at AS occurredAt, r.occurred_until AS occurredUntil, r.detained_since AS detainedSince, r.sentence, r.occurred_from, CAST(r.position AS TEXT) AS position_text,
-      r.incident_id, r.reports
-    FROM ${ctx.table('releases')} r WHERE ${where.join(' AND ')} ORDER BY r.occurred_from, r.position, r.idx LIMIT ?`;
-  type Row = Omit<ReleaseItem, 'incident'> & { occurred_from: number; position_text: string; incident_id: string | null; reports: string | null };
-  const rows = ctx.statement(sql).all(...params, limit + 1) as Row[];
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(({ occurred_from: _from, position_text: _position, incident_id, reports, ...item }): ReleaseItem =>
-      incident_id === null ? item : { ...item, incident: { id: incident_id, reports: JSON.parse(reports ?? '[]') as string[] } },
-    ),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.occurred_from, last.position_text, last.idx]) : null,
-  };
 };

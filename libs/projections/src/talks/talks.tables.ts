@@ -22,7 +22,7 @@ export const TALKS_TABLES = [
  * `occurred_to` the last millisecond of its range (`occurred_until`), or `occurred_from` when it
  * states none: `asOf` counts a claim once `occurred_to` has passed. An undated opening has no
  * date, precision or confidence (NULL) and sits at UNDATED (claim-dates.ts), before every date.
- * Actors, countries and releases are derived rows: kept for live claims only. A release row is
+ * Actors, countries and releases are derived rows: kept for live claims only (a release row with its claim's `occurred_from`/`occurred_to`, which `from`, `to` and `asOf` select by). A release row is
  * `listed` unless another report of its incident names the same person first (incidents.ts);
  * a linked one carries its `incident_id`, and the listed one the `reports` (JSON) naming the person. A status is its
  * core (`talks_status`) and its lists (meetings pending, ceasefires, violations), a row per entry.
@@ -101,6 +101,7 @@ export const createTalksTables = (ctx: ProjectionContext): void => {
       detained_since TEXT,
       sentence TEXT,
       occurred_until TEXT,
+      occurred_to INTEGER NOT NULL,
       listed INTEGER NOT NULL DEFAULT 1,
       incident_id TEXT,
       reports TEXT,

@@ -1,9 +1,9 @@
 import type { ProjectionContext } from '../projection';
 import { ClaimBasisRow, ClaimData, ClaimType } from './claim-data';
 import { codesOf } from './claim-codes';
-import { ClaimActor, actorsOf, countriesOf, placeCountryOf, releasesOf } from './claim-facets';
+import { ClaimActor, actorsOf, countriesOf, ledgerRowsOf, placeCountryOf } from './claim-facets';
 import { startOf } from './claim-dates';
-import { claimStanceOf, isCounted } from './claim-stance';
+import { claimStanceOf } from './claim-stance';
 import { summaryOf } from './claim-summary';
 import { listKeyOf } from './talks-status';
 import { listKeyText } from './talks-status.rows';
@@ -143,12 +143,11 @@ const writeDerivedRows = (ctx: ProjectionContext, eventId: string, type: ClaimTy
   for (const country of countries) insertCountry.run(eventId, country);
 
   const insertRelease = ctx.statement(
-    `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, released_to, occurred_at, occurred_from, position, detained_since, sentence, occurred_until)
-     VALUES (@eventId, @idx, @talksId, @kind, @person, @nationality, @releasedBy, @releasedTo, @occurredAt, @occurredFrom, @position, @detainedSince, @sentence, @occurredUntil)`,
+    `INSERT INTO ${ctx.table('releases')} (event_id, idx, talks_id, kind, person, nationality, released_by, released_to, occurred_at, occurred_from, position, detained_since, sentence, occurred_until, occurred_to)
+     VALUES (@eventId, @idx, @talksId, @kind, @person, @nationality, @releasedBy, @releasedTo, @occurredAt, @occurredFrom, @position, @detainedSince, @sentence, @occurredUntil, @occurredTo)`,
   );
-  // The ledger lists people freed: a release every source denies freed no one.
-  for (const release of isCounted(data) ? releasesOf(type, data) : []) {
-    insertRelease.run({ ...release, eventId, talksId, occurredAt: basis.occurredAt, occurredUntil: basis.occurredUntil, occurredFrom: basis.occurredFrom, position });
+  for (const release of ledgerRowsOf(type, data)) {
+    insertRelease.run({ ...release, eventId, talksId, occurredAt: basis.occurredAt, occurredUntil: basis.occurredUntil, occurredFrom: basis.occurredFrom, occurredTo: basis.occurredTo, position });
   }
   return { actors, countries };
 };

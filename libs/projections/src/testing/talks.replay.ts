@@ -5,6 +5,7 @@ import { projectionContext } from '../projection-context';
 import { LinkPair, foldIncidentStatus } from '../talks/incidents';
 import { StatusView, statusView } from '../talks/talks-status.view';
 import { Page, TimelineFilters, TimelineItem, liveClaims, timelinePage } from '../talks/talks.queries';
+import { ReleaseFilters, ReleaseItem, releasesPage } from '../talks/releases.queries';
 import { talksProjection } from '../talks/talks.projection';
 import type { TimeTravelOptions } from '../talks/talks.time-travel';
 
@@ -19,6 +20,8 @@ export type Replay = Readonly<{
   status(talksId: string): StatusView | undefined;
   /** The timeline as known at `knownAt`, capped at `asOf`. */
   timeline(filters: TimelineFilters): Page<TimelineItem>;
+  /** The people freed as known at `knownAt`, by the claims that count by `asOf`. */
+  releases(filters: ReleaseFilters): Page<ReleaseItem>;
   close(): void;
 }>;
 
@@ -43,6 +46,7 @@ export const replayTimeTravel = (events: readonly RecordedEvent[], { asOf, known
       return doc && statusView(doc, readOn);
     },
     timeline: (filters) => timelinePage(ctx, asOf === undefined ? filters : { ...filters, occurredBy: asOf }),
+    releases: (filters) => releasesPage(ctx, asOf === undefined ? filters : { ...filters, occurredBy: asOf }),
     close: () => db.close(),
   };
 };
