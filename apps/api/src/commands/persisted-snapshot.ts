@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@parley/event-store';
 import { Map as PersistentMap } from 'immutable';
 import { crc32 } from 'node:zlib';
 import { TURN_MS, inTurns } from './in-turns';
-import type { SnapshotRow } from './snapshot.store';
+import type { SnapshotHead, SnapshotRow } from './snapshot.store';
 import type { KeyedCommand, StreamSnapshot } from './stream-snapshot';
 
 /**
@@ -31,73 +31,91 @@ function* payloadParts(codec: StateCodec<unknown>, snapshot: StreamSnapshot): Ge
   else yield codec.encode(snapshot.state);
 }
 
-const rowOf = (streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot, text: string): SnapshotRow => {
-  const payload = Buffer.from(text);
-  return {
-    streamId,
-    storeId,
-    stateVersion: codec.version,
-    format: SNAPSHOT_FORMAT,
-    revision: snapshot.revision,
-    eventId: snapshot.eventId,
-    position: snapshot.position,
-    bytes: snapshot.bytes,
-    checksum: crc32(payload),
-    payload,
-  };
-};
+// Characters of payload text per part: a part is made bytes, checksummed, stored and read back in one step each.
+const PART_CHARS = 4 * 1024 * 1024;
 
-/** The payload's text: a step per part. */
-function* payloadText(codec: StateCodec<unknown>, snapshot: StreamSnapshot): Generator<void, string, void> {
-  const parts: string[] = [];
-  for (const part of payloadParts(codec, snapshot)) {
-    parts.push(part);
+/**
+ * The payload as parts of about PART_CHARS, each cut at the end of a part of the text (so never
+ * inside a character), and its checksum: a step per part of the text.
+ */
+function* payloadOf(codec: StateCodec<unknown>, snapshot: StreamSnapshot): Generator<void, { payload: Buffer[]; checksum: number }, void> {
+  const payload: Buffer[] = [];
+  let checksum = 0;
+  let pending: string[] = [];
+  let length = 0;
+  const cut = () => {
+    const part = Buffer.from(pending.join(''));
+    checksum = crc32(part, checksum);
+    payload.push(part);
+    [pending, length] = [[], 0];
+  };
+  for (const text of payloadParts(codec, snapshot)) {
+    pending.push(text);
+    length += text.length;
+    if (length >= PART_CHARS) cut();
     yield;
   }
-  return parts.join('');
+  if (length > 0 || payload.length === 0) cut();
+  return { payload, checksum };
 }
 
+const rowOf = (streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot, { payload, checksum }: { payload: Buffer[]; checksum: number }): SnapshotRow => ({
+  streamId,
+  storeId,
+  stateVersion: codec.version,
+  format: SNAPSHOT_FORMAT,
+  revision: snapshot.revision,
+  eventId: snapshot.eventId,
+  position: snapshot.position,
+  bytes: snapshot.bytes,
+  checksum,
+  payload,
+});
+
 export const toRow = (streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot): SnapshotRow =>
-  rowOf(streamId, storeId, codec, snapshot, finished(payloadText(codec, snapshot)));
+  rowOf(streamId, storeId, codec, snapshot, finished(payloadOf(codec, snapshot)));
 
 /**
  * The same row, made a part at a time across turns of the event loop (inTurns). The snapshot
  * is immutable, so it may be read across turns.
  */
 export const toRowInTurns = async (streamId: string, storeId: string, codec: StateCodec<unknown>, snapshot: StreamSnapshot, turnMs = TURN_MS): Promise<SnapshotRow> =>
-  rowOf(streamId, storeId, codec, snapshot, await inTurns(payloadText(codec, snapshot), turnMs));
+  rowOf(streamId, storeId, codec, snapshot, await inTurns(payloadOf(codec, snapshot), turnMs));
 
 /** Whether the row can be read by this code at all, before anything of the stream is read. */
-export const readable = (row: SnapshotRow, codec: StateCodec<unknown>): boolean => row.stateVersion === codec.version && row.format === SNAPSHOT_FORMAT;
+export const readable = (row: SnapshotHead, codec: StateCodec<unknown>): boolean => row.stateVersion === codec.version && row.format === SNAPSHOT_FORMAT;
 
-// Bytes of a payload made text per step: a few milliseconds.
-const TEXT_PER_STEP = 4 * 1024 * 1024;
-const NEWLINE = 0x0a;
-
-/** The payload as text, a few megabytes per step, cut after line ends (a newline byte is never inside a UTF-8 sequence). */
-function* textOf(payload: Buffer): Generator<void, string, void> {
-  const parts: string[] = [];
-  for (let start = 0; start < payload.length; yield) {
-    const cut = payload.indexOf(NEWLINE, Math.min(start + TEXT_PER_STEP, payload.length));
-    const end = cut < 0 ? payload.length : cut + 1;
-    parts.push(payload.toString('utf8', start, end));
-    start = end;
-  }
-  return parts.join('');
-}
+/** Reads a part of a stored payload; undefined when it is not there (any more). */
+export type PartReader = (idx: number) => Buffer | undefined;
 
 /**
- * The snapshot the row holds, when it is of the events the store has: `at` is the stream's event
- * at the row's revision, as read now. None there (the store is behind the snapshot: an older
- * backup restored) or another event there (another history, another store) is a mismatch.
- * In steps, as the codec decodes (StateCodec.decodeSteps).
+ * The snapshot the head's payload holds, when it is of the events the store has: `at` is the
+ * stream's event at the head's revision, as read now. None there (the store is behind the
+ * snapshot: an older backup restored) or another event there (another history, another store) is
+ * a mismatch, known before any part is read. A step per part read and made text, then as the
+ * codec decodes (StateCodec.decodeSteps).
  */
-function* restoreSteps(row: SnapshotRow, storeId: string, at: RecordedEvent | undefined, codec: StateCodec<unknown>): Generator<void, StreamSnapshot | Unusable, void> {
-  if (row.storeId !== storeId || !at || at.id !== row.eventId || at.position !== row.position || at.revision !== row.revision) return 'mismatch';
+function* restoreSteps(
+  head: SnapshotHead & { parts: number },
+  readPart: PartReader,
+  storeId: string,
+  at: RecordedEvent | undefined,
+  codec: StateCodec<unknown>,
+): Generator<void, StreamSnapshot | Unusable, void> {
+  if (head.storeId !== storeId || !at || at.id !== head.eventId || at.position !== head.position || at.revision !== head.revision) return 'mismatch';
+  const texts: string[] = [];
+  let checksum = 0;
+  for (let idx = 0; idx < head.parts; idx++) {
+    const part = readPart(idx);
+    if (!part) return 'corrupt';
+    checksum = crc32(part, checksum);
+    texts.push(part.toString('utf8'));
+    yield;
+  }
   // Checked before parsing: the state's claims keep their data as text, parsed when first looked at.
-  if (crc32(row.payload) !== row.checksum) return 'corrupt';
+  if (checksum !== head.checksum) return 'corrupt';
   try {
-    const text = yield* textOf(row.payload);
+    const text = texts.join('');
     const end = text.indexOf('\n');
     const keyed = JSON.parse(text.slice(0, end)) as KeyedForm[];
     if (end < 0 || !Array.isArray(keyed)) return 'corrupt';
@@ -108,12 +126,18 @@ function* restoreSteps(row: SnapshotRow, storeId: string, at: RecordedEvent | un
         commands.set(commandId, { fingerprint, revision, position: BigInt(position), events });
       }
     });
-    return { state, revision: row.revision, position: row.position, eventId: row.eventId, keyedCommands, bytes: row.bytes };
+    return { state, revision: head.revision, position: head.position, eventId: head.eventId, keyedCommands, bytes: head.bytes };
   } catch {
     return 'corrupt';
   }
 }
 
-/** The snapshot the row holds, restored across turns of the event loop (inTurns); or why not. */
-export const fromRowInTurns = (row: SnapshotRow, storeId: string, at: RecordedEvent | undefined, codec: StateCodec<unknown>, turnMs = TURN_MS): Promise<StreamSnapshot | Unusable> =>
-  inTurns(restoreSteps(row, storeId, at, codec), turnMs);
+/** The snapshot a stored head's payload holds, restored across turns of the event loop (inTurns); or why not. */
+export const restoreInTurns = (
+  head: SnapshotHead & { parts: number },
+  readPart: PartReader,
+  storeId: string,
+  at: RecordedEvent | undefined,
+  codec: StateCodec<unknown>,
+  turnMs = TURN_MS,
+): Promise<StreamSnapshot | Unusable> => inTurns(restoreSteps(head, readPart, storeId, at, codec), turnMs);

@@ -110,8 +110,12 @@ describe('persisted snapshots of folded streams (real SQLite store and file)', (
     await first.cache.load(long, talksDecider);
     first.stop();
     expect(await first.counted('written')).toBe(1);
-    const rows = new Database(snapshotFile).prepare('SELECT stream_id AS streamId, revision FROM stream_snapshots').all();
-    expect(rows).toEqual([{ streamId: long, revision: EVERY - 1 }]);
+    const file = new Database(snapshotFile);
+    expect(file.prepare('SELECT stream_id AS streamId, revision FROM snapshot_heads').all()).toEqual([{ streamId: long, revision: EVERY - 1 }]);
+    // Its payload's parts, and none of another generation.
+    expect(file.prepare('SELECT count(*) AS parts FROM snapshot_parts WHERE generation NOT IN (SELECT generation FROM snapshot_heads)').get()).toEqual({ parts: 0 });
+    expect(file.prepare('SELECT count(*) AS parts FROM snapshot_parts').get()).toEqual(file.prepare('SELECT parts FROM snapshot_heads').get());
+    file.close();
     await store.close();
   });
 
@@ -201,17 +205,29 @@ describe('persisted snapshots of folded streams (real SQLite store and file)', (
     it('one whose payload was damaged', async () => {
       const { storeFile, snapshotFile } = await prepared(0);
       const file = new Database(snapshotFile);
-      file.prepare("UPDATE stream_snapshots SET payload = CAST(replace(CAST(payload AS TEXT), 'first', 'FIRST') AS BLOB)").run();
+      file.prepare("UPDATE snapshot_parts SET data = CAST(replace(CAST(data AS TEXT), 'first', 'FIRST') AS BLOB)").run();
       file.close();
       await reopened(storeFile, snapshotFile, async (process) => expect(await process.counted('ignored_corrupt')).toBe(1));
+    });
+
+    it('one whose payload lost a part (replaced by another process as it was read)', async () => {
+      const { storeFile, snapshotFile } = await prepared(0);
+      const file = new Database(snapshotFile);
+      file.prepare('DELETE FROM snapshot_parts WHERE idx = (SELECT max(idx) FROM snapshot_parts)').run();
+      await reopened(storeFile, snapshotFile, async (process) => expect(await process.counted('ignored_corrupt')).toBe(1));
+      // Dropped with what was left of it: the next snapshot is written whole.
+      expect(file.prepare('SELECT count(*) AS heads FROM snapshot_heads WHERE parts > (SELECT count(*) FROM snapshot_parts p WHERE p.generation = snapshot_heads.generation)').get()).toEqual({ heads: 0 });
+      file.close();
     });
 
     it('one of another snapshot version, which the next snapshot replaces', async () => {
       const { storeFile, snapshotFile } = await prepared(0);
       const file = new Database(snapshotFile);
-      file.prepare('UPDATE stream_snapshots SET state_version = state_version + 1').run();
+      file.prepare('UPDATE snapshot_heads SET state_version = state_version + 1').run();
       await reopened(storeFile, snapshotFile, async (process) => expect(await process.counted('ignored_version')).toBe(1));
-      expect(file.prepare('SELECT state_version AS version FROM stream_snapshots').get()).toEqual({ version: talksDecider.snapshot?.version });
+      expect(file.prepare('SELECT state_version AS version FROM snapshot_heads').get()).toEqual({ version: talksDecider.snapshot?.version });
+      // The replaced one's parts went with it.
+      expect(file.prepare('SELECT count(*) AS parts FROM snapshot_parts WHERE generation NOT IN (SELECT generation FROM snapshot_heads)').get()).toEqual({ parts: 0 });
       file.close();
     });
   });

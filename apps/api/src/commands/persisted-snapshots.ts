@@ -5,8 +5,9 @@ import { LRUCache } from 'lru-cache';
 import { Environment } from '../config/environment';
 import { Metrics } from '../observability/metrics';
 import type { AnyDecider } from './aggregates';
-import { Unusable, fromRowInTurns, readable, toRow, toRowInTurns } from './persisted-snapshot';
-import { SnapshotRow, SnapshotStore } from './snapshot.store';
+import { inTurns } from './in-turns';
+import { Unusable, readable, restoreInTurns, toRow, toRowInTurns } from './persisted-snapshot';
+import { SnapshotRow, SnapshotStore, StoredHead } from './snapshot.store';
 import type { StreamSnapshot } from './stream-snapshot';
 
 // Between snapshots a stream grows by at least a tenth: a snapshot costs time in proportion to the
@@ -69,43 +70,50 @@ export class PersistedSnapshots implements OnApplicationShutdown {
   }
 
   /** The stream's persisted snapshot if this code can read it; it is used only once `restore` has checked it against the store. */
-  async find(streamId: string, decider: AnyDecider): Promise<SnapshotRow | undefined> {
+  async find(streamId: string, decider: AnyDecider): Promise<StoredHead | undefined> {
     if (!this.table || this.closed || !decider.snapshot) return undefined;
     this.knownStoreId ??= await (this.storeId ??= this.store.storeId());
-    let row: SnapshotRow | undefined;
+    let head: StoredHead | undefined;
     try {
-      row = this.table.find(streamId);
+      head = this.table.find(streamId);
     } catch (error) {
       this.unusable(streamId, 'corrupt', undefined, error);
       return undefined;
     }
-    if (row && !readable(row, decider.snapshot)) {
+    if (head && !readable(head, decider.snapshot)) {
       this.unusable(streamId, 'version');
       return undefined;
     }
-    this.persistedAt.set(streamId, row?.revision ?? -1);
-    return row;
+    this.persistedAt.set(streamId, head?.revision ?? -1);
+    return head;
   }
 
-  /** The snapshot the row holds, given the stream's event at the row's revision as just read; undefined when not of those events. */
-  async restore(row: SnapshotRow, at: RecordedEvent | undefined, decider: AnyDecider): Promise<StreamSnapshot | undefined> {
-    // Across turns: a long track's restore would otherwise hold up every other request for a second.
-    const restored = this.knownStoreId === undefined || !decider.snapshot ? 'mismatch' : await fromRowInTurns(row, this.knownStoreId, at, decider.snapshot);
+  /** The snapshot the head stands for, given the stream's event at its revision as just read; undefined when not of those events. */
+  async restore(head: StoredHead, at: RecordedEvent | undefined, decider: AnyDecider): Promise<StreamSnapshot | undefined> {
+    const [table, storeId, codec] = [this.table, this.knownStoreId, decider.snapshot];
+    let restored: StreamSnapshot | Unusable;
+    try {
+      // Across turns: a long track's restore would otherwise hold up every other request for a second.
+      restored = !table || storeId === undefined || !codec ? 'mismatch' : await restoreInTurns(head, (idx) => table.part(head, idx), storeId, at, codec);
+    } catch (error) {
+      this.unusable(head.streamId, 'corrupt', head, error);
+      return undefined;
+    }
     if (typeof restored === 'string') {
-      this.unusable(row.streamId, restored, row);
+      this.unusable(head.streamId, restored, head);
       return undefined;
     }
     this.metrics?.stateSnapshots.inc({ outcome: 'restored' });
     return restored;
   }
 
-  private unusable(streamId: string, why: Unusable, row?: SnapshotRow, error?: unknown): void {
+  private unusable(streamId: string, why: Unusable, head?: StoredHead, error?: unknown): void {
     this.metrics?.stateSnapshots.inc({ outcome: `ignored_${why}` });
     this.persistedAt.set(streamId, -1);
     if (error !== undefined) this.logger.warn(`Snapshot of ${streamId} not read: ${error instanceof Error ? error.message : String(error)}`);
     try {
       // Replaced by the next write anyway; dropped now so that no cold read reads it again.
-      if (row && why !== 'version') this.table?.discard(row);
+      if (head && why !== 'version') this.table?.discard(head);
     } catch {
       // The next write replaces it.
     }
@@ -152,8 +160,26 @@ export class PersistedSnapshots implements OnApplicationShutdown {
     } catch (error) {
       return this.failed(streamId, error);
     }
-    // Closed meanwhile: shutdown wrote what was under way itself.
-    if (!this.closed) this.save(streamId, snapshot, () => row);
+    try {
+      // Its parts across turns too, published with its head at the last.
+      if (await inTurns(this.whileOpen(this.table.saveSteps(row, new Date())))) this.written(streamId, snapshot);
+    } catch (error) {
+      this.failed(streamId, error);
+    }
+  }
+
+  /** The steps until done (true), or until the file is closed (false): shutdown then wrote what was under way itself. */
+  private *whileOpen(steps: Generator<void, void, void>): Generator<void, boolean, void> {
+    for (;;) {
+      if (this.closed) return false;
+      if (steps.next().done) return true;
+      yield;
+    }
+  }
+
+  private written(streamId: string, snapshot: StreamSnapshot): void {
+    this.persistedAt.set(streamId, snapshot.revision);
+    this.metrics?.stateSnapshots.inc({ outcome: 'written' });
   }
 
   private write(streamId: string, { decider, snapshot }: Pending): void {
@@ -165,8 +191,7 @@ export class PersistedSnapshots implements OnApplicationShutdown {
   private save(streamId: string, snapshot: StreamSnapshot, rowOf: () => SnapshotRow): void {
     try {
       this.table?.save(rowOf(), new Date());
-      this.persistedAt.set(streamId, snapshot.revision);
-      this.metrics?.stateSnapshots.inc({ outcome: 'written' });
+      this.written(streamId, snapshot);
     } catch (error) {
       this.failed(streamId, error);
     }

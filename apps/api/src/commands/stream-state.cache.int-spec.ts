@@ -56,6 +56,28 @@ describe('the stream state cache (property, real SQLite store)', () => {
     );
   });
 
+  it('reads a long stream a page at a time, handing the event loop back between pages, to the state of a read of it all', async () => {
+    const streamId = `talks-${randomUUID()}`;
+    const { events } = acceptedHistory([], () => randomUUID());
+    const stalls = Array.from({ length: 4500 }, () => ({ id: randomUUID(), type: 'TalksStalled', data: { talksId: 'x', reason: 'later' } }));
+    await store.appendToStream(streamId, [...events.map(({ id, type, data }) => ({ id, type, data })), ...stalls]);
+    let otherTurns = 0;
+    let done = false;
+    const other = (): void => {
+      if (done) return;
+      otherTurns += 1;
+      setImmediate(other);
+    };
+    setImmediate(other);
+    const loaded = await new StreamStateCache(store, config(0)).load(streamId, talksDecider);
+    done = true;
+    const cold = foldInto(talksDecider, emptySnapshot(talksDecider), await store.readStream(streamId));
+    expect(loaded.revision).toBe(events.length + 4499);
+    expect(comparable(loaded.state)).toBe(comparable(cold.state));
+    // Three pages, and the fold of 4,500 events in steps: other work ran in between.
+    expect(otherTurns).toBeGreaterThanOrEqual(2);
+  });
+
   it('keeps no state when told to keep none, and still folds the whole stream', async () => {
     const streamId = `talks-${randomUUID()}`;
     const { events } = acceptedHistory([], () => randomUUID());
