@@ -59,8 +59,9 @@ export async function longTracksWorkload(context: BenchContext): Promise<Row[]> 
     await openTracks(priming, []);
     await waitForProjections(priming).catch((error: Error) => context.log(`long tracks: ${error.message}; measuring anyway`));
     for (const { events, timeoutSeconds } of LENGTHS) {
-      const first = await sender(priming, events, timeoutSeconds)(1);
-      context.log(`long tracks: first command ever on ${events} events (no snapshot yet) ${first.p50Ms} ms ${JSON.stringify(first.statuses)}`);
+      const { result: first, longestHealthMs } = await withHealthProbe(priming, () => sender(priming, events, timeoutSeconds)(1));
+      context.log(`long tracks: first command ever on ${events} events (no snapshot yet) ${first.p50Ms} ms ${JSON.stringify(first.statuses)} (/health at most ${longestHealthMs.toFixed(0)} ms meanwhile)`);
+      rounds.add(`${events}`, 'unsnapshottedHealth', longestHealthMs);
       rounds.add(`${events}`, 'unsnapshotted', (first.statuses['201'] ?? 0) === 0 ? timeoutSeconds * 1000 : first.p50Ms);
     }
     const due = LENGTHS.filter(({ events }) => events >= SNAPSHOT_EVERY).length;
@@ -130,6 +131,12 @@ export async function longTracksWorkload(context: BenchContext): Promise<Row[]> 
         target: `first command ever on a track of ${events.toLocaleString('en')} events (no snapshot yet: it folds every event${events >= SNAPSHOT_EVERY ? ' and writes one' : ''})`,
         metric: 'latency ms',
         value: rounds.spread(target, 'unsnapshotted'),
+      },
+      {
+        workload: 'long tracks',
+        target: `/health during that first command (asked every 20 ms)`,
+        metric: 'longest answer ms',
+        value: rounds.spread(target, 'unsnapshottedHealth'),
       },
     ];
   });
