@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnyDecider } from './aggregates';
 import { restoreInTurns, toRow, toRowInTurns } from './persisted-snapshot';
 import type { SnapshotRow } from './snapshot.store';
+import { turnsBeside } from './testing/turns-beside';
 import { emptySnapshot, foldInto } from './stream-snapshot';
 
 // As the command side holds it: any aggregate's decider.
@@ -24,21 +25,6 @@ const trackEvents = (visits: number): RecordedEvent[] =>
   }));
 
 const foldedTrack = (visits: number) => foldInto(decider, emptySnapshot(decider), trackEvents(visits));
-
-/** How many other turns of the event loop ran while `work` did. */
-async function turnsBeside(work: () => Promise<unknown>): Promise<number> {
-  let otherTurns = 0;
-  let done = false;
-  const other = (): void => {
-    if (done) return;
-    otherTurns += 1;
-    setImmediate(other);
-  };
-  setImmediate(other);
-  await work();
-  done = true;
-  return otherTurns;
-}
 
 describe('a snapshot row made across turns of the event loop', () => {
   it('is the row made at once', async () => {

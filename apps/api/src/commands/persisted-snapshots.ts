@@ -33,8 +33,9 @@ type Pending = Readonly<{ decider: AnyDecider; snapshot: StreamSnapshot }>;
  *
  * Writes happen after the answer: `offer` from a read only marks the stream due, and the write
  * is started (setImmediate) by the `offer` of an append, which its answer follows in the same
- * turn of the event loop. One stream is written at a time, its encoding spread over turns
- * (toRowInTurns); the rest at shutdown at the latest.
+ * turn of the event loop. One stream is written at a time, its encoding and its parts spread
+ * over turns (toRowInTurns, SnapshotStore.saveSteps), as a restore is (restoreInTurns); the
+ * rest at shutdown at the latest.
  */
 @Injectable()
 export class PersistedSnapshots implements OnApplicationShutdown {

@@ -28,8 +28,9 @@ export type StoredHead = SnapshotHead & Readonly<{ generation: string; parts: nu
 
 type StoredColumns = Omit<StoredHead, 'position' | 'streamId'> & { position: string };
 
-// Parts written by a process that stopped before publishing them: gone once this old.
-const ORPHAN_AGE_MS = 60 * 60 * 1000;
+// Parts written by a process that stopped before publishing them: gone once this old (a write
+// under way in another process takes seconds).
+const ORPHAN_AGE_MS = 10 * 60 * 1000;
 
 /**
  * Persisted snapshots of folded streams in a SQLite file of their own beside PARLEY_DB: a head

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Environment } from '../config/environment';
 import { foldInto, emptySnapshot } from './stream-snapshot';
 import { StreamStateCache } from './stream-state.cache';
+import { turnsBeside } from './testing/turns-beside';
 
 /**
  * A command decides on the cached state with the stream's tail folded in. Wherever the cache
@@ -61,19 +62,13 @@ describe('the stream state cache (property, real SQLite store)', () => {
     const { events } = acceptedHistory([], () => randomUUID());
     const stalls = Array.from({ length: 4500 }, () => ({ id: randomUUID(), type: 'TalksStalled', data: { talksId: 'x', reason: 'later' } }));
     await store.appendToStream(streamId, [...events.map(({ id, type, data }) => ({ id, type, data })), ...stalls]);
-    let otherTurns = 0;
-    let done = false;
-    const other = (): void => {
-      if (done) return;
-      otherTurns += 1;
-      setImmediate(other);
-    };
-    setImmediate(other);
-    const loaded = await new StreamStateCache(store, config(0)).load(streamId, talksDecider);
-    done = true;
+    let loaded: Awaited<ReturnType<StreamStateCache['load']>> | undefined;
+    const otherTurns = await turnsBeside(async () => {
+      loaded = await new StreamStateCache(store, config(0)).load(streamId, talksDecider);
+    });
     const cold = foldInto(talksDecider, emptySnapshot(talksDecider), await store.readStream(streamId));
-    expect(loaded.revision).toBe(events.length + 4499);
-    expect(comparable(loaded.state)).toBe(comparable(cold.state));
+    expect(loaded?.revision).toBe(events.length + 4499);
+    expect(comparable(loaded?.state)).toBe(comparable(cold.state));
     // Three pages, and the fold of 4,500 events in steps: other work ran in between.
     expect(otherTurns).toBeGreaterThanOrEqual(2);
   });

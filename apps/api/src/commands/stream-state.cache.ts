@@ -72,10 +72,10 @@ export class StreamStateCache {
    * ends with (read in the same read as the tail); else every event of the stream.
    */
   private async coldStart(streamId: string, decider: AnyDecider): Promise<{ start: StreamSnapshot; tail: RecordedEvent[] }> {
-    const row = await this.persisted?.find(streamId, decider);
-    if (row) {
-      const [at, ...tail] = await this.read(streamId, row.revision);
-      const restored = await inSpan('restore', { 'parley.stream_id': streamId, 'parley.revision': row.revision }, () => this.persisted!.restore(row, at, decider));
+    const head = await this.persisted?.find(streamId, decider);
+    if (head) {
+      const [at, ...tail] = await this.read(streamId, head.revision);
+      const restored = await inSpan('restore', { 'parley.stream_id': streamId, 'parley.revision': head.revision }, () => this.persisted!.restore(head, at, decider));
       if (restored) return { start: restored, tail };
     }
     return { start: emptySnapshot(decider), tail: await this.read(streamId, 0) };
