@@ -88,18 +88,21 @@ export const encodeTalksState = (state: TalksState): TalksStateForm => {
   };
 };
 
-/** The claim with its data parsed on first look, then kept: to every reader a plain claim. */
+/**
+ * The claim with its data parsed on first look, then kept: to every reader a plain claim (an own,
+ * enumerable `data`, read-only as a folded claim's is). An accessor in a literal, not one
+ * defined per object: restoring 100,000 claims spent ~150 ms in Object.defineProperty.
+ */
 const lazyClaim = (type: string, text: string): TalksClaim => {
-  const claim = { type } as { type: string; data: unknown };
-  Object.defineProperty(claim, 'data', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const data: unknown = JSON.parse(text);
-      Object.defineProperty(claim, 'data', { value: data, enumerable: true, writable: false, configurable: false });
+  let data: unknown;
+  let parsed = false;
+  const claim = {
+    type,
+    get data(): unknown {
+      if (!parsed) [data, parsed] = [JSON.parse(text), true];
       return data;
     },
-  });
+  };
   dataTexts.set(claim, text);
   return claim as TalksClaim;
 };
