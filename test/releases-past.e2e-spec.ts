@@ -117,6 +117,10 @@ describe('Releases as known then, as of a date, and in a window (e2e)', () => {
       [tass, 'Ksenia Karelina', [tass]],
     ]);
     expect(await people(talksId, '&from=2025-02-13')).toEqual([]);
+    // A month or a year names all of it, at either end; a time with its offset, that instant.
+    expect(await people(talksId, '&from=2025-02&to=2025-02')).toHaveLength(3);
+    expect(await people(talksId, '&from=2025&to=2025-01')).toEqual([]);
+    expect(await people(talksId, '&from=2025-02-11T23:00:00-02:00')).toEqual([[reuters, 'Alexander Vinnik', [reuters]]]);
   });
 
   it('pages by cursor with knownAt, asOf and from, one person a page, as one page lists them', async () => {
@@ -142,6 +146,9 @@ describe('Releases as known then, as of a date, and in a window (e2e)', () => {
       ['asOf=2025-02-30', 'asOf'],
       ['knownAt=2025-01-01T25:00:00Z', 'knownAt'],
       ['from=2025-W07', 'from'],
+      // A time without an offset would be read in the server's own zone.
+      ['from=2025-02-11T10:00', 'from'],
+      ['to=2025-02-11T10:00:00', 'to'],
       ['cursor=bm90LWEtY3Vyc29y', 'cursor'],
       ['asOf=2025-02-30&cursor=x', 'asOf'],
     ]) {
