@@ -259,6 +259,31 @@ describe('The board at /board, in headless Chromium', () => {
     expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(0);
   });
 
+  it('lists the people freed as of the date and as known at the moment the controls name', async () => {
+    const freed = () => textOf(page.locator('[aria-labelledby="releases-title"]'));
+    await until('the unnamed release lists no one by name', async () => (await freed()).includes('No one freed by name'));
+    // The control takes whole seconds: the track was opened before the second `knownBefore` starts, the release after it.
+    const nextSecond = async () => {
+      const second = Math.floor(Date.now() / 1000);
+      while (Math.floor(Date.now() / 1000) === second) await new Promise((resolve) => setImmediate(resolve));
+    };
+    await nextSecond();
+    const knownBefore = new Date();
+    await nextSecond();
+    await admin().post('/v1/talks/board-under-way/hostage-releases', {
+      count: { best: 1 }, names: ['Board Test Hostage'], releasedBy: 'hamas', occurredAt: '2025-11-27', precision: 'day', provenance: provenance('Board test wire'),
+    });
+    await until('the hostage just named, live', async () => (await freed()).includes('Board Test Hostage'));
+    await page.getByLabel('As of').fill('2025-11-26');
+    await until('not yet freed on 26 November', async () => (await freed()).includes('No one freed by name'));
+    await page.getByRole('button', { name: 'Now' }).click();
+    await until('freed, as known now', async () => (await freed()).includes('Board Test Hostage'));
+    await page.getByLabel('Known at').fill(knownBefore.toISOString().slice(0, 19));
+    await until('not yet known a moment before it was recorded', async () => (await freed()).includes('No one freed by name'));
+    await page.getByRole('button', { name: 'Now' }).click();
+    await until('known again now', async () => (await freed()).includes('Board Test Hostage'));
+  });
+
   it('ran without a CSP refusal or a script error', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -106,7 +106,7 @@ export function trackView(main, live, talksId) {
         !timeTravelling() && live.tracks.has(talksId) ? live.tracks.get(talksId) : getJson(path, query()),
         getJson('/v1/timeline', { talksId, limit: TIMELINE_PAGE, ...query() }),
         amendmentsOf(talksId),
-        getJson('/v1/releases', { talksId, limit: 500 }),
+        getJson('/v1/releases', { talksId, limit: 500, ...query() }),
       ]);
       await loadNames([...actorsOfStatus(status), ...timeline.items.flatMap((item) => item.actors.map(({ actorId }) => actorId)), ...releases.items.map((item) => item.releasedBy).filter(Boolean)]);
       if (turn !== drawn) return;
@@ -126,6 +126,7 @@ export function trackView(main, live, talksId) {
       statusSlot.replaceChildren(h('p', { class: 'error', role: 'alert' }, message));
       chartSlot.replaceChildren();
       timelineSlot.replaceChildren();
+      releasesSlot.replaceChildren();
     }
   };
 
