@@ -1,3 +1,5 @@
+import { nextTurn } from './in-turns';
+
 /**
  * Jobs for one key run one batch at a time, in arrival order; whatever arrives while a batch
  * runs forms the next one. `run` settles the jobs it finishes and returns those to run again,
@@ -24,7 +26,7 @@ export class KeyedBatchQueue<Job> {
 
   private async drain(key: string, queue: Job[]): Promise<void> {
     // Jobs enqueued in the same turn of the event loop join the first batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     while (queue.length > 0) {
       const again = await this.run(key, queue.splice(0, this.maxBatch));
       queue.unshift(...again);

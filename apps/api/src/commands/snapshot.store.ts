@@ -99,11 +99,10 @@ export class SnapshotStore {
     this.removeParts = database.prepare('DELETE FROM snapshot_parts WHERE generation = ?');
     this.publishing = database.transaction((head: SnapshotHead, generation: string, parts: number, now: Date) => {
       const before = this.selectHead.get(head.streamId)?.generation;
-      this.upsertHead.run({ ...head, position: head.position.toString(), generation, parts, writtenAt: now.getTime() });
-      const after = this.selectHead.get(head.streamId)?.generation;
+      const published = this.upsertHead.run({ ...head, position: head.position.toString(), generation, parts, writtenAt: now.getTime() }).changes > 0;
       // Whichever generation is not the stream's head now is read by no one from here on.
-      const unused = after === generation ? before : generation;
-      if (unused !== undefined && unused !== after) this.removeParts.run(unused);
+      const unused = published ? before : generation;
+      if (unused !== undefined) this.removeParts.run(unused);
     });
     database
       .prepare('DELETE FROM snapshot_parts WHERE written_at < ? AND generation NOT IN (SELECT generation FROM snapshot_heads)')

@@ -7,7 +7,7 @@ import { Metrics } from '../observability/metrics';
 import { inSpan } from '../observability/spans';
 import type { AnyDecider } from './aggregates';
 import { PersistedSnapshots } from './persisted-snapshots';
-import { inTurns } from './in-turns';
+import { inTurns, nextTurn } from './in-turns';
 import { StreamSnapshot, emptySnapshot, foldSteps } from './stream-snapshot';
 
 // Events read per page of a stream.
@@ -94,7 +94,7 @@ export class StreamStateCache {
         for (const event of page) events.push(event);
         if (page.length < READ_PAGE) return events;
         from = page[page.length - 1].revision + 1;
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     });
   }

@@ -8,10 +8,9 @@ import { ProblemResponses } from '../openapi/problem-responses.decorator';
 import { arrayOf } from '../openapi/schema-component';
 import { TALKS_STATUS } from './talks-status.schema';
 import { ApiProblem } from '../problem/problem';
-import { endOf } from '../read-models/moment';
 import { ReadModels } from '../read-models/read-models.service';
 import { ReadsFrom } from '../read-models/reads-from.decorator';
-import { TimeTravelQueryDto } from '../read-models/time-travel-query.dto';
+import { TimeTravelQueryDto, timeTravelOf } from '../read-models/time-travel-query.dto';
 import { TalksListQueryDto } from './talks-query.dto';
 import { Reads } from '../access/access-rule.decorator';
 
@@ -43,15 +42,15 @@ export class TalksStatusController {
   @SlugParam('id', 'The track’s id')
   @JsonResponse(200, 'The track’s status', TALKS_STATUS.ref)
   @ProblemResponses('TALKS.NOT_OPENED', 'READ.TOO_BROAD', 'STORE.UNAVAILABLE')
-  get(@Param('id', SlugPipe) id: string, @Query() { asOf, knownAt }: TimeTravelQueryDto): StatusView {
-    const [validTime, recordedTime] = [endOf(asOf, 'asOf'), endOf(knownAt, 'knownAt')];
-    if (validTime === undefined && recordedTime === undefined) {
+  get(@Param('id', SlugPipe) id: string, @Query() query: TimeTravelQueryDto): StatusView {
+    const moments = timeTravelOf(query);
+    if (moments.asOf === undefined && moments.knownAt === undefined) {
       const doc = getStatus(this.readModels.context('talks'), id);
       if (!doc) throw notOpened(id);
       return statusView(doc, new Date());
     }
-    const view = statusAt(this.readModels.context('talks'), id, { asOf: validTime, knownAt: recordedTime });
-    if (!view) throw notOpened(id, ` as of ${asOf ?? 'now'}, as known at ${knownAt ?? 'now'}`);
+    const view = statusAt(this.readModels.context('talks'), id, moments);
+    if (!view) throw notOpened(id, ` as of ${query.asOf ?? 'now'}, as known at ${query.knownAt ?? 'now'}`);
     return view;
   }
 }

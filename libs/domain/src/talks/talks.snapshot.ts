@@ -152,7 +152,7 @@ function* claimsOf(form: unknown): Generator<void, OrderedMap<string, ClaimRecor
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The state a form holds, in steps (see StateCodec.decodeSteps). */
-export function* talksStateOfForm(form: unknown): Generator<void, TalksState, void> {
+function* talksStateOfForm(form: unknown): Generator<void, TalksState, void> {
   const state = expectForm<Record<string, unknown>>(form, isObject, 'a talks state');
   if (state.status === 'not_opened') return { status: 'not_opened' };
   if (!isString(state.talksId) || !isString(state.status)) throw new SnapshotFormError('an opened talks state');
